@@ -3,8 +3,15 @@
  * in Node and in k6 (which has no TextEncoder).
  */
 
+const nativeEncoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD, as TextEncoder does. */
-export function utf8Bytes(text: string): Uint8Array {
+export const utf8Bytes: (text: string) => Uint8Array = nativeEncoder
+  ? (text) => nativeEncoder.encode(text)
+  : portableUtf8Bytes;
+
+/** The same encoding in plain JavaScript, for runtimes without TextEncoder (k6). */
+export function portableUtf8Bytes(text: string): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
