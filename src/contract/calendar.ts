@@ -52,6 +52,8 @@ export const isAtLeastYearsOld = (birth: CalendarDate, years: number, today: Cal
 
 /** Adds (or with a negative count subtracts) whole days. */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const ms = Date.UTC(date.year, date.month - 1, date.day) + days * 86_400_000;
-  return utcDate(ms);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const midnight = new Date(0);
+  midnight.setUTCFullYear(date.year, date.month - 1, date.day);
+  return utcDate(midnight.getTime() + days * 86_400_000);
 }

@@ -5,7 +5,7 @@
  */
 import { daysInMonth } from './calendar.js';
 
-const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /** Epoch milliseconds of an RFC 3339 date-time, or undefined when the value is not one. */
 export function parseRfc3339(value: string): number | undefined {
@@ -25,7 +25,10 @@ export function parseRfc3339(value: string): number | undefined {
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const fractionMs = m[7] ? Number(`0${m[7]}`) * 1000 : 0;
-  return Date.UTC(year, month - 1, day, hour, minute, second) + fractionMs - offsetMinutes * 60_000;
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const instant = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  instant.setUTCFullYear(year);
+  return instant.getTime() + fractionMs - offsetMinutes * 60_000;
 }
 
 /** Formats epoch milliseconds as `YYYY-MM-DDTHH:MM:SSZ` (whole seconds, UTC). */

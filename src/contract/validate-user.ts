@@ -18,6 +18,8 @@ const codePointLength = (value: string): number => {
   return length;
 };
 
+const controlCharacter = /\p{Cc}/u;
+
 const patternCache = new Map<string, RegExp>();
 const compiled = (pattern: string): RegExp => {
   let regex = patternCache.get(pattern);
@@ -70,7 +72,8 @@ function checkField(rule: FieldRule, value: unknown, today: CalendarDate): Field
       if (length > rule.maxLength) return 'tooLong';
       if (rule.pattern && !compiled(rule.pattern).test(value)) return 'pattern';
       if (rule.format === 'email' && !isValidEmail(value)) return 'format';
-      if (rule.format === 'personName' && !isValidPersonName(measured)) return 'format';
+      // Trimming measures the length; control characters are refused anywhere, surrounding ones included.
+      if (rule.format === 'personName' && (!isValidPersonName(measured) || controlCharacter.test(value))) return 'format';
       return undefined;
     }
   }

@@ -1,6 +1,7 @@
 /** `boca-harness sign`: the canonical string, body hash, signature and a curl command for one request. */
 import { readFile } from 'node:fs/promises';
-import { defaultProfile, type Profile } from '../../contract/profile.js';
+import { loadConfig } from '../../config/index.js';
+import type { Profile } from '../../contract/profile.js';
 import { formatRfc3339, parseRfc3339 } from '../../contract/rfc3339.js';
 import { uuidPattern } from '../../contract/responses.js';
 import { usageError } from '../../errors.js';
@@ -97,14 +98,17 @@ const text = (values: OptionValues, name: string): string | undefined => {
 };
 
 /** Reads options and environment into a SignInput, or throws a usage error that says what is missing. */
-export async function signInput(values: OptionValues, io: CommandIo, stdin: NodeJS.ReadableStream, profile: Profile, configTarget?: string): Promise<SignInput> {
+export async function signInput(values: OptionValues, io: CommandIo, stdin: NodeJS.ReadableStream): Promise<SignInput> {
   const bodyOption = text(values, 'body');
   if (bodyOption === undefined) throw usageError('BOCA_USAGE', 'sign needs --body FILE (or --body - to read standard input).');
-  const apiKey = io.env.BOCA_API_KEY;
-  const secret = io.env.BOCA_API_SECRET;
-  if (!apiKey || !secret) {
+  const configPath = text(values, 'config');
+  const config = loadConfig({ ...(configPath !== undefined ? { configPath } : {}), cwd: io.cwd, env: io.env });
+  const { profile } = config;
+  const credentials = config.partners.primary;
+  if (!credentials) {
     throw usageError('BOCA_CREDENTIALS', 'sign needs BOCA_API_KEY and BOCA_API_SECRET in the environment (the sandbox prints its partners\' values when it starts).');
   }
+  const { apiKey, secret } = credentials;
   let body: string;
   try {
     body = bodyOption === '-' ? await readStdin(stdin) : await readFile(new URL(bodyOption, `file://${io.cwd}/`), 'utf8');
@@ -119,7 +123,7 @@ export async function signInput(values: OptionValues, io: CommandIo, stdin: Node
   if (idempotencyKey !== undefined && !uuidPattern.test(idempotencyKey)) {
     throw usageError('BOCA_INPUT', `--idempotency-key ${idempotencyKey} is not a UUID (8-4-4-4-12 hex digits).`);
   }
-  const target = text(values, 'target') ?? configTarget ?? 'http://127.0.0.1:8787';
+  const target = text(values, 'target') ?? config.target ?? 'http://127.0.0.1:8787';
   try {
     new URL(target);
   } catch {
@@ -157,8 +161,7 @@ export const signCommand: Command = {
     json: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
-    const profile = defaultProfile;
-    const input = await signInput(values, io, process.stdin, profile);
+    const input = await signInput(values, io, process.stdin);
     const result = signForCurl(input);
     if (values.curl) {
       io.stdout.write(`${result.curl}\n`);
@@ -176,7 +179,7 @@ export const signCommand: Command = {
         '---',
         `Body SHA-256:  ${result.bodySha256}`,
         `Signature:     ${result.signature}`,
-        `Timestamp:     ${input.timestamp} (valid for ±${profile.clockSkew.windowSeconds} s)`,
+        `Timestamp:     ${input.timestamp} (valid for ±${input.profile.clockSkew.windowSeconds} s)`,
         '',
         'curl:',
         result.curl,

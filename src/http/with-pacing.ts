@@ -1,0 +1,11 @@
+/** The pacing layer: every attempt, retries included, waits for a slot of the shared pacer. */
+import type { Dispatch } from './dispatch.js';
+import type { Pacer } from './pacer.js';
+
+/** Acquires a slot from `pacer` before passing each request on. */
+export function withPacing<R>(next: Dispatch<R>, pacer: Pacer): Dispatch<R> {
+  return async (request) => {
+    await pacer.acquire();
+    return next(request);
+  };
+}
