@@ -22,6 +22,8 @@ export interface OutgoingRequest {
   /** Signing; `false` sends no signature headers at all (not even the key). */
   readonly sign?: false | SignSpec;
   /** `false`: return a 429 as it is, without the client's retry-on-429 (to check the 429 itself). */
+  /** `false`: send at once, bypassing `--max-rps` pacing (rate-limit checks exceed the limit on purpose). */
+  readonly pace?: false;
   readonly retryOn429?: false;
 }
 

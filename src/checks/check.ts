@@ -5,18 +5,11 @@
  * Checks are registered in one explicit list (registry.ts).
  */
 import type fc from 'fast-check';
+import type { ContractSection } from '../contract/sections.js';
 import type { CheckContext } from './check-context.js';
 
-export type ContractSection = '§1' | '§2' | '§3' | '§4' | '§5' | '§6';
-
-export const sectionTitles: { readonly [S in ContractSection]: string } = {
-  '§1': 'Authentication and signature',
-  '§2': 'Order of evaluation',
-  '§3': 'Request body and field rules',
-  '§4': 'Idempotency-Key',
-  '§5': 'Responses',
-  '§6': 'Rate limit',
-};
+export type { ContractSection } from '../contract/sections.js';
+export { sectionTitles } from '../contract/sections.js';
 
 interface CheckInfo {
   /** Stable kebab-case id. */

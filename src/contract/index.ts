@@ -7,3 +7,4 @@ export * from './profile.js';
 export * from './responses.js';
 export * from './rfc3339.js';
 export * from './validate-user.js';
+export * from './sections.js';

@@ -22,6 +22,8 @@ export interface PreparedRequest {
   /** The check's own headers, applied last; `null` removes a header (case-insensitive). */
   readonly headerOverrides: Readonly<Record<string, string | null>>;
   readonly sign: false | SignSpec;
+  /** Whether the request waits for a slot of the pacer. */
+  readonly pace: boolean;
   /** Whether an unexpected 429 is retried. */
   readonly retryOn429: boolean;
   /** 1 for the first attempt; set by the retry layer. */
@@ -37,6 +39,8 @@ export interface WireRequest {
   readonly body?: Uint8Array;
   /** What was signed, when the client signed. */
   readonly canonicalString?: string;
+  /** Set when the client signed exactly what was sent with its own timestamp (see Exchange.signedBy). */
+  readonly signedBy?: string;
   readonly attempt: number;
 }
 

@@ -47,6 +47,13 @@ export interface Exchange {
   readonly durationMs: number;
   /** The canonical string that was signed, when the harness signed the request (never the secret). */
   readonly canonicalString?: string;
+  /**
+   * The API key whose secret signed this request, set only when the client
+   * signed exactly what was sent with its own fresh timestamp: a
+   * reproduction may then re-sign it with a new timestamp without changing
+   * what it shows. Tampered, skewed or unsigned requests are reproduced as sent.
+   */
+  readonly signedBy?: string;
   /** 1 for a first attempt; 2.. when the client retried after a 429. */
   readonly attempt: number;
 }

@@ -32,6 +32,7 @@ export function prepareRequest(request: OutgoingRequest, profile: Profile): Prep
     headers,
     headerOverrides: request.headers ?? {},
     sign: request.sign === false ? false : (request.sign ?? {}),
+    pace: request.pace !== false,
     retryOn429: request.retryOn429 !== false,
     attempt: 1,
   };

@@ -47,7 +47,12 @@ export function createUndiciTransport({ origin, dispatcher, timeoutMs, maxRespon
   }, { once: true });
   return async (request: WireRequest) => {
     const recorded = recordRequest(origin, request);
-    const base = { request: recorded, attempt: request.attempt, ...(request.canonicalString !== undefined ? { canonicalString: request.canonicalString } : {}) };
+    const base = {
+      request: recorded,
+      attempt: request.attempt,
+      ...(request.canonicalString !== undefined ? { canonicalString: request.canonicalString } : {}),
+      ...(request.signedBy !== undefined ? { signedBy: request.signedBy } : {}),
+    };
     const sentAtMs = now();
     const controller = new AbortController();
     let timedOut = false;

@@ -2,10 +2,10 @@
 import type { Dispatch } from './dispatch.js';
 import type { Pacer } from './pacer.js';
 
-/** Acquires a slot from `pacer` before passing each request on. */
-export function withPacing<R>(next: Dispatch<R>, pacer: Pacer): Dispatch<R> {
+/** Acquires a slot from `pacer` before passing each request on, unless the request opted out (`pace: false`). */
+export function withPacing<R extends { readonly pace: boolean }>(next: Dispatch<R>, pacer: Pacer): Dispatch<R> {
   return async (request) => {
-    await pacer.acquire();
+    if (request.pace) await pacer.acquire();
     return next(request);
   };
 }

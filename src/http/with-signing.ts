@@ -26,6 +26,7 @@ export function withSigning(next: Dispatch<WireRequest>, { profile, primary, ser
   return (request) => {
     let headers: Record<string, string> = { ...request.headers };
     let canonicalString: string | undefined;
+    let signedBy: string | undefined;
     if (request.sign !== false) {
       const { credentials = primary, signedOver = {} } = request.sign;
       const timestamp = request.sign.timestamp ?? formatRfc3339(serverNowMs());
@@ -40,6 +41,12 @@ export function withSigning(next: Dispatch<WireRequest>, { profile, primary, ser
         { profile: profile.signing, crypto },
       );
       canonicalString = signature.canonicalString;
+      const authHeaders = [profile.headers.apiKey, profile.headers.timestamp, profile.headers.signature].map((h) => h.toLowerCase());
+      const untouched =
+        request.sign.timestamp === undefined &&
+        Object.keys(signedOver).length === 0 &&
+        !Object.keys(request.headerOverrides).some((name) => authHeaders.includes(name.toLowerCase()));
+      if (untouched) signedBy = credentials.apiKey;
       headers = {
         [profile.headers.apiKey]: credentials.apiKey,
         [profile.headers.timestamp]: timestamp,
@@ -53,6 +60,7 @@ export function withSigning(next: Dispatch<WireRequest>, { profile, primary, ser
       headers: mergeHeaders(headers, request.headerOverrides),
       ...(request.body !== undefined ? { body: request.body } : {}),
       ...(canonicalString !== undefined ? { canonicalString } : {}),
+      ...(signedBy !== undefined ? { signedBy } : {}),
       attempt: request.attempt,
     });
   };

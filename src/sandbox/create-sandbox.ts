@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { createDefaultPipeline } from './default-pipeline.js';
 import { errorOutcome } from './error-outcome.js';
 import type { Exchange } from './exchange.js';
-import { applyFaults, resolveFaults, type Fault } from './faults.js';
+import { applyFaults, resolveFaults, type Fault } from './faults/index.js';
 import { createMemoryStore } from './memory-store.js';
 import type { SandboxEnv } from './pipeline.js';
 import { rateLimitPolicy } from './rate-limit-headers.js';
@@ -89,14 +89,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     partners: partnersByKey,
     limiter: rateLimit && createTokenBucketLimiter(rateLimit),
     rateLimitPolicy: rateLimit && rateLimitPolicy(rateLimit),
-    verifier: createSignatureVerifier(profile.signing),
+    verifier: createSignatureVerifier(profile.signing, partners),
     latencyMs: options.latencyMs ?? 0,
     debugSignatures: options.debugSignatures ?? false,
     log: options.log ?? (() => {}),
   };
   const pipeline = applyFaults(createDefaultPipeline(env), faults);
   const limits = { maxBodyBytes: profile.maxBodyBytes, hardCapBytes: hardCapBytes(profile) };
-  const { method: endpointMethod, path: endpointPath } = profile.endpoint;
+  const endpointMethod = profile.endpoint.method.toUpperCase();
+  const endpointPath = profile.endpoint.path;
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const nowMs = now();
@@ -126,7 +127,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       },
       // The client went away before its body was complete: nobody is left to answer.
       () => res.destroy(),
-    );
+    ).catch((error: unknown) => {
+      // Only writing the answer can get here (runPipeline never rejects); never crash the server for it.
+      env.log(`could not answer ${req.method} ${target}: ${(error as Error)?.message ?? String(error)}`);
+      res.destroy();
+    });
   };
 
   return { handler, store, profile, partners, faults, rateLimit, close: () => store.close() };

@@ -1,5 +1,5 @@
 export * from './create-sandbox.js';
-export * from './faults.js';
+export * from './faults/index.js';
 export * from './memory-store.js';
 export * from './sandbox-options.js';
 export * from './sandbox-partner.js';

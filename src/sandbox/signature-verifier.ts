@@ -9,6 +9,7 @@ import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { SigningProfile } from '../contract/profile.js';
 import { constantTimeEqual } from '../signing/bytes.js';
 import { canonicalString } from '../signing/canonical-string.js';
+import { usageError } from '../errors.js';
 import { secretKeyBytes } from '../signing/secret-key.js';
 import type { SandboxPartner } from './sandbox-partner.js';
 
@@ -37,13 +38,22 @@ export interface SignatureVerifier {
   verify(request: ReceivedRequest, partner: SandboxPartner, presented: string): SignatureCheck;
 }
 
-export function createSignatureVerifier(profile: SigningProfile): SignatureVerifier {
+/**
+ * A verifier for `partners` under `profile`. HMAC keys are decoded once, here,
+ * so a secret that is not valid in the profile's encoding is a usage error at
+ * start, not a 500 at the first request.
+ */
+export function createSignatureVerifier(profile: SigningProfile, partners: readonly SandboxPartner[]): SignatureVerifier {
   const keys = new Map<string, KeyObject>();
-  const keyOf = (partner: SandboxPartner): KeyObject => {
-    let key = keys.get(partner.secret);
-    if (!key) keys.set(partner.secret, (key = createSecretKey(secretKeyBytes(partner.secret, profile.secretEncoding))));
-    return key;
-  };
+  for (const partner of partners) {
+    try {
+      keys.set(partner.apiKey, createSecretKey(secretKeyBytes(partner.secret, profile.secretEncoding)));
+    } catch {
+      throw usageError('BOCA_CREDENTIALS', `The secret of sandbox partner ${partner.apiKey} is not valid ${profile.secretEncoding} (profile.signing.secretEncoding)`);
+    }
+  }
+  const keyOf = (partner: SandboxPartner): KeyObject =>
+    keys.get(partner.apiKey) ?? createSecretKey(secretKeyBytes(partner.secret, profile.secretEncoding));
   const needsBodyText = profile.template.includes('{BODY}');
   const digestEncoding = profile.signatureEncoding === 'hex' ? 'hex' : 'base64';
   return {

@@ -111,6 +111,37 @@ describe('createHarnessClient: bytes and signatures', () => {
     expect(second.headers['x-extra']).toBe('yes');
     expect(third.headers['x-api-key']).toBe('pk_unknown');
   });
+
+  it('marks only requests it signed as sent, with its own timestamp, as re-signable (signedBy)', async () => {
+    const { client } = await setup();
+    const standard = await client.send({ json: {} });
+    const bySecondary = await client.send({ json: {}, sign: { credentials: secondary } });
+    const custom = [
+      await client.send({ json: {}, sign: { timestamp: '2024-05-01T12:00:00Z' } }),
+      await client.send({ json: {}, sign: { signedOver: { body: '{"x":1}' } } }),
+      await client.send({ json: {}, headers: { 'X-Request-Signature': 'deadbeef' } }),
+      await client.send({ json: {}, sign: false }),
+    ];
+    expect(standard.signedBy).toBe(primary.apiKey);
+    expect(bySecondary.signedBy).toBe(secondary.apiKey);
+    for (const exchange of custom) expect(exchange.signedBy).toBeUndefined();
+  });
+
+  it('paces every request except those that opt out with pace: false', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      clock += ms;
+    };
+    const { client } = await setup(undefined, { maxRps: 1, now: () => clock, sleep });
+    await client.send({ json: {} });
+    await client.send({ json: {} });
+    const pacedWaits = waits.length;
+    for (let i = 0; i < 5; i++) await client.send({ json: {}, pace: false });
+    expect(pacedWaits).toBeGreaterThan(0);
+    expect(waits.length).toBe(pacedWaits);
+  });
 });
 
 describe('createHarnessClient: recording', () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatRfc3339 } from '../../src/contract/rfc3339.js';
 import { isUsageError } from '../../src/errors.js';
 import { createSandbox } from '../../src/sandbox/create-sandbox.js';
-import { faultCatalogue } from '../../src/sandbox/faults.js';
+import { faultCatalogue } from '../../src/sandbox/faults/index.js';
 import { startSandbox, type StartedSandbox } from '../../src/sandbox/start-sandbox.js';
 import { freshUser, partner1, partner2, send, testClock, type Reply, type SendOptions } from './sandbox-client.js';
 

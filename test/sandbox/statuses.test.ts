@@ -1,8 +1,14 @@
 /** Every status of the seed page, from the default sandbox over real HTTP (contract §1, §3, §5). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultProfile } from '../../src/contract/profile.js';
 import { uuidPattern } from '../../src/contract/responses.js';
 import { formatRfc3339 } from '../../src/contract/rfc3339.js';
+import { isUsageError } from '../../src/errors.js';
+import { createSandbox } from '../../src/sandbox/create-sandbox.js';
 import { startSandbox, type StartedSandbox } from '../../src/sandbox/start-sandbox.js';
+import { nodeCrypto } from '../../src/signing/node-crypto.js';
+import { signingPresets } from '../../src/signing/presets.js';
+import { signRequest } from '../../src/signing/sign-request.js';
 import { fixedNow, freshUser, partner1, seedUser, send, testClock, type SendOptions } from './sandbox-client.js';
 
 const clock = testClock();
@@ -171,5 +177,35 @@ describe('responses', () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers['allow']).toBe('POST');
     expect(wrongMethod.json.error).toBe('method_not_allowed');
+  });
+});
+
+describe('other signing profiles', () => {
+  const profile = { ...defaultProfile, signing: signingPresets.base64 };
+
+  it('refuses at start a partner whose secret does not decode in the profile encoding', () => {
+    let error: unknown;
+    try {
+      createSandbox({ profile, partners: [{ apiKey: 'pk_bad', secret: 'not base64!' }] });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isUsageError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/pk_bad is not valid base64/);
+  });
+
+  it('verifies base64 secrets and base64 signatures', async () => {
+    const partner = { apiKey: 'pk_b64', secret: Buffer.from('base64 secret').toString('base64') };
+    const b64 = await startSandbox({ profile, partners: [partner], rateLimit: false });
+    try {
+      const body = JSON.stringify(freshUser());
+      const timestamp = formatRfc3339(Date.now());
+      const { signature } = signRequest({ method: 'POST', path: '/v1/users', timestamp, body }, partner, { profile: profile.signing, crypto: nodeCrypto });
+      expect((await send(b64.url, { body, timestamp, partner, headers: { 'x-request-signature': signature } })).status).toBe(201);
+      // The hex signature of the default profile is not accepted.
+      expect((await send(b64.url, { body, timestamp, partner })).status).toBe(401);
+    } finally {
+      await b64.close();
+    }
   });
 });

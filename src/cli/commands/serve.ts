@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Profile } from '../../contract/profile.js';
 import { loadConfig } from '../../config/load-config.js';
 import { usageError } from '../../errors.js';
-import { faultCatalogue } from '../../sandbox/faults.js';
+import { faultCatalogue } from '../../sandbox/faults/index.js';
 import { parseRequestsPerSecond, parseWholeNumber } from '../../sandbox/rate-limit-option.js';
 import { defaultSandboxPartners, type SandboxPartner } from '../../sandbox/sandbox-partner.js';
 import { startSandbox, type StartedSandbox, type StartSandboxOptions } from '../../sandbox/start-sandbox.js';
