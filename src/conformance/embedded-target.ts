@@ -29,12 +29,19 @@ const freshPartner = (n: number): Credentials => ({
   secret: `sk_embedded_${randomBytes(24).toString('hex')}`,
 });
 
+/**
+ * Simulated processing time of requests that hold an Idempotency-Key, ms:
+ * long enough that concurrent requests with one key really overlap in flight
+ * (contract §4), short enough to cost the suite little.
+ */
+export const embeddedLatencyMs = 3;
+
 /** Starts the embedded sandbox; `sandbox` options (faults, latency, …) are for self-tests. */
 export async function startEmbeddedTarget(profile: Profile, sandbox: Partial<StartSandboxOptions> = {}): Promise<EmbeddedTarget> {
   const primary = freshPartner(1);
   const secondary = freshPartner(2);
   const rateLimit = sandbox.rateLimit === false ? undefined : { ...embeddedRateLimit, ...sandbox.rateLimit };
-  const started = await startSandbox({ profile, partners: [primary, secondary], ...sandbox, rateLimit: rateLimit ?? false, port: 0, host: '127.0.0.1' });
+  const started = await startSandbox({ profile, partners: [primary, secondary], latencyMs: embeddedLatencyMs, ...sandbox, rateLimit: rateLimit ?? false, port: 0, host: '127.0.0.1' });
   return {
     url: new URL(started.url),
     partners: { primary, secondary },

@@ -1,5 +1,6 @@
 /** The healthy decisions of every step: the default profile as contract.md writes it. */
 import { randomUUID } from 'node:crypto';
+import { parseRfc3339 } from '../contract/rfc3339.js';
 import { validateUser } from '../contract/validate-user.js';
 import type { Exchange } from './exchange.js';
 import type { Hooks, SandboxEnv } from './pipeline.js';
@@ -16,6 +17,7 @@ export function createDefaultHooks(env: SandboxEnv): Hooks {
   return {
     newRequestId: () => `req-${randomUUID()}`,
     errorEnvelope: (draft) => draft,
+    parseTimestamp: parseRfc3339,
     timestampInWindow: (timestampMs, nowMs) => Math.abs(timestampMs - nowMs) <= windowMs,
     verifySignature: (x, partner, presented) =>
       env.verifier.verify(

@@ -43,6 +43,8 @@ export interface Hooks {
   newRequestId(): string;
   /** The JSON object sent for an error (contract §5). */
   errorEnvelope(draft: EnvelopeDraft): object;
+  /** Epoch ms of an `X-Request-Timestamp` value, or undefined when it is not an RFC 3339 date-time (contract §1). */
+  parseTimestamp(value: string): number | undefined;
   /** Whether a parsed `X-Request-Timestamp` lies in the skew window (contract §1). */
   timestampInWindow(timestampMs: number, nowMs: number): boolean;
   /** Checks `X-Request-Signature` (contract §1). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { parseRequestsPerSecond } from '../../src/sandbox/rate-limit-option.js';
+import { parseRequestsPerSecond } from '../../src/cli/rate-limit-option.js';
 import { partner2, send } from './sandbox-client.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'boca-serve-'));

@@ -1,6 +1,8 @@
 /** The explicit list of commands, in the order `--help` shows them. */
 import type { Command } from '../command.js';
+import { conformanceCommand } from './conformance.js';
+import { replayCommand } from './replay.js';
 import { serveCommand } from './serve.js';
 import { signCommand } from './sign.js';
 
-export const commands: readonly Command[] = [serveCommand, signCommand];
+export const commands: readonly Command[] = [conformanceCommand, replayCommand, serveCommand, signCommand];

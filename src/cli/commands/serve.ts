@@ -4,7 +4,7 @@ import type { Profile } from '../../contract/profile.js';
 import { loadConfig } from '../../config/load-config.js';
 import { usageError } from '../../errors.js';
 import { faultCatalogue } from '../../sandbox/faults/index.js';
-import { parseRequestsPerSecond, parseWholeNumber } from '../../sandbox/rate-limit-option.js';
+import { parseRequestsPerSecond, parseWholeNumber } from '../rate-limit-option.js';
 import { defaultSandboxPartners, type SandboxPartner } from '../../sandbox/sandbox-partner.js';
 import { startSandbox, type StartedSandbox, type StartSandboxOptions } from '../../sandbox/start-sandbox.js';
 import type { Command, CommandIo, OptionValues } from '../command.js';

@@ -1,6 +1,5 @@
 /** Step 1 of contract §2: API key, timestamp window, signature (401). */
 import { seedMessages } from '../../contract/responses.js';
-import { parseRfc3339 } from '../../contract/rfc3339.js';
 import { errorOutcome } from '../error-outcome.js';
 import type { Exchange, Outcome } from '../exchange.js';
 import type { Pipeline, Step } from '../pipeline.js';
@@ -20,7 +19,7 @@ export const authenticate: Step = (x, p) => {
 
   const timestamp = x.headers[names.timestamp];
   if (typeof timestamp !== 'string') return unauthorized(x, p, `${header.timestamp} is missing`);
-  const timestampMs = parseRfc3339(timestamp);
+  const timestampMs = p.hooks.parseTimestamp(timestamp);
   if (timestampMs === undefined) return unauthorized(x, p, `${header.timestamp} ${JSON.stringify(timestamp)} is not an RFC 3339 date-time with an offset`);
   if (!p.hooks.timestampInWindow(timestampMs, x.nowMs)) {
     const skewSeconds = Math.round((timestampMs - x.nowMs) / 1000);
