@@ -17,7 +17,7 @@ export interface CurlRequest {
 
 /** curl with one option per line, bytes of the body preserved exactly. */
 export function curlCommand(request: CurlRequest): string {
-  const lines = [`curl -sS -i -X ${request.method.toUpperCase()} ${shellQuote(request.url)}`];
+  const lines = [`curl -sS -i -w '\\n' -X ${request.method.toUpperCase()} ${shellQuote(request.url)}`];
   for (const [name, value] of Object.entries(request.headers)) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (request.bodyFile !== undefined) lines.push(`--data-binary @${shellQuote(request.bodyFile)}`);
   else if (request.body !== undefined) lines.push(`--data-binary ${shellQuote(request.body)}`);

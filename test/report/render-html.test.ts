@@ -37,7 +37,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<p class="mono">HTTP 201</p>');
     // The response body is pretty-printed.
     expect(html).toContain('{\n  &quot;userId&quot;: &quot;3f0c2b8e-5d7a-4c1e-9b2f-6a8d0e4c7b15&quot;,');
-    expect(html).toContain('<pre id="check-signature-tampered-body-f1-curl">curl -sS -i -X POST http://127.0.0.1:8787/v1/users \\');
+    expect(html).toContain('<pre id="check-signature-tampered-body-f1-curl">curl -sS -i -w &#39;\\n&#39; -X POST http://127.0.0.1:8787/v1/users \\');
     expect(html).toContain('<pre id="check-signature-tampered-body-f1-replay">boca-harness replay signature-tampered-body#1 --target http://127.0.0.1:8787</pre>');
     expect(html).toContain('data-copy="check-signature-tampered-body-f1-curl"');
     // Of two exchanges only the decisive (last) one is open.

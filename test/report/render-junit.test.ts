@@ -43,7 +43,7 @@ describe('renderJunit', () => {
     expect(failure!.attributes['message']).toContain('expected 401 unauthorized');
     expect(failure!.attributes['type']).toBe('contract-violation §1');
     expect(failure!.text).toContain('actual:   201 Created');
-    expect(failure!.text).toContain("curl -sS -i -X POST http://127.0.0.1:8787/v1/users");
+    expect(failure!.text).toContain("curl -sS -i -w '\\n' -X POST http://127.0.0.1:8787/v1/users");
     expect(failure!.text).toContain(`-H 'x-api-key: pk_sandbox_partner1'`);
     expect(failure!.text).toContain('boca-harness replay signature-tampered-body#1 --target http://127.0.0.1:8787');
     expect(failure!.text).toContain('seed: -1204316752  path: 17:0:2');

@@ -27,7 +27,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| **Actual** | 201 Created, user 3f0c2b8e-5d7a-4c1e-9b2f-6a8d0e4c7b15 created |');
     expect(md).toContain('```http\n> POST http://127.0.0.1:8787/v1/users');
     expect(md).toContain('< HTTP 201');
-    expect(md).toContain('```sh\ncurl -sS -i -X POST http://127.0.0.1:8787/v1/users \\\n');
+    expect(md).toContain('```sh\ncurl -sS -i -w \'\\n\' -X POST http://127.0.0.1:8787/v1/users \\\n');
     expect(md).toContain('```sh\nboca-harness replay signature-tampered-body#1 --target http://127.0.0.1:8787\n```');
     expect(md).toContain('Earlier exchanges: `e1530` POST /v1/users → 201');
   });

@@ -54,7 +54,7 @@ describe('renderSummaryJson', () => {
       replay: 'boca-harness replay signature-tampered-body#1 --target http://127.0.0.1:8787',
       counterexample: { tamper: { kind: 'body-byte' } },
     });
-    expect(failure.curl).toMatch(/^curl -sS -i -X POST/);
+    expect(failure.curl).toMatch(/^curl -sS -i -w '\\n' -X POST/);
     const [exchange] = failure.exchanges;
     expect(exchange.request).toMatchObject({ method: 'POST', path: '/v1/users', headers: { 'x-api-key': 'pk_sandbox_partner1' } });
     expect(exchange.request.body).toContain('"firstName":"Zoe"');

@@ -18,7 +18,7 @@ describe('renderTable', () => {
     const block = plain.slice(plain.indexOf('✗ signature-tampered-body#1 (§1 Authentication and signature)'), plain.indexOf('✗ idempotency-sequential-replay#1 (§4'));
     expect(block).toContain('expected: 401 unauthorized');
     expect(block).toContain('actual:   201 Created');
-    expect(block).toContain('reproduce:\n    curl -sS -i -X POST http://127.0.0.1:8787/v1/users \\');
+    expect(block).toContain('reproduce:\n    curl -sS -i -w \'\\n\' -X POST http://127.0.0.1:8787/v1/users \\');
     expect(block.trimEnd().endsWith('boca-harness replay signature-tampered-body#1 --target http://127.0.0.1:8787')).toBe(true);
     expect(lines.at(-3)).toBe('FAILED: 2 of 6 checks failed, 1 errored, 1 skipped');
   });

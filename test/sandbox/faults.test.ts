@@ -69,6 +69,63 @@ const probes: Probe[] = [
     faulty: [422, 1],
   },
   {
+    fault: 'signature-optional',
+    observe: async ({ post }) => [
+      (await post({ headers: { 'x-request-signature': undefined } })).status,
+      (await post({ headers: { 'x-request-signature': '' } })).status,
+    ],
+    healthy: [401, 401],
+    faulty: [201, 401],
+  },
+  {
+    fault: 'partner-found-by-signature',
+    observe: async ({ post }) => [
+      (await post({ headers: { 'x-api-key': undefined } })).status,
+      (await post({ headers: { 'x-api-key': 'pk_nobody' } })).status,
+      (await post({ partner: { apiKey: 'pk_nobody', secret: 'sk_nobody_holds_this' } })).status,
+    ],
+    healthy: [401, 401, 401],
+    faulty: [201, 201, 401],
+  },
+  {
+    fault: 'signature-over-reserialised-json',
+    observe: async ({ post }) => [(await post({ body: JSON.stringify(freshUser(), null, 2) })).status, (await post({ body: JSON.stringify(freshUser()) })).status],
+    healthy: [201, 201],
+    faulty: [401, 201],
+  },
+  {
+    fault: 'signature-path-without-query',
+    observe: async ({ post }) => [(await post({ path: '/v1/users?dryRun=1' })).status, (await post()).status],
+    healthy: [201, 201],
+    faulty: [401, 201],
+  },
+  {
+    fault: 'skew-window-too-narrow',
+    observe: async ({ post, clock }) => [
+      (await post({ timestamp: formatRfc3339(clock.now() - 120_000) })).status,
+      (await post({ timestamp: formatRfc3339(clock.now() + 120_000) })).status,
+      (await post({ timestamp: formatRfc3339(clock.now() - 30_000) })).status,
+    ],
+    healthy: [201, 201, 201],
+    faulty: [401, 401, 201],
+  },
+  {
+    fault: 'timestamp-parsed-leniently',
+    observe: async ({ post, clock }) => [
+      (await post({ timestamp: String(Math.floor(clock.now() / 1000)) })).status,
+      (await post({ timestamp: new Date(clock.now()).toUTCString() })).status,
+      (await post({ timestamp: formatRfc3339(clock.now()).replace('-03-', '-02-').replace(/-\d\dT/, '-30T') })).status,
+    ],
+    healthy: [401, 401, 401],
+    faulty: [201, 201, 401],
+  },
+  {
+    fault: 'idempotency-key-format-before-auth',
+    observe: async ({ post }) => (await post({ idempotencyKey: 'not-a-uuid', headers: { 'x-api-key': 'pk_nobody' } })).status,
+    healthy: 401,
+    faulty: 400,
+  },
+  {
     fault: 'first-field-error-only',
     observe: async ({ post }) => (await post({ body: freshUser({ email: 'x', city: '', country: 'US' }) })).json.fieldErrors.length,
     healthy: 3,

@@ -2,7 +2,26 @@
  * Faults of contract §4: realistic bugs the sandbox switches on with
  * `--fault NAME` (catalogue in catalogue.ts).
  */
+import { uuidPattern } from '../../contract/responses.js';
+import type { Exchange, Outcome } from '../exchange.js';
+import type { Pipeline, Step, StepResult } from '../pipeline.js';
+import { storedResponse } from '../steps/create-user.js';
 import { withHooks, withStep, skip, type Fault } from './fault.js';
+
+/** Runs `step`, then `after` on its result, staying synchronous when the step is. */
+const thenAfter = (step: Step, after: (outcome: StepResult, x: Exchange, p: Pipeline) => StepResult): Step => (x, p) => {
+  const result = step(x, p);
+  return result instanceof Promise ? result.then((outcome) => after(outcome, x, p)) : after(result, x, p);
+};
+
+/** Stores `outcome` under the request's Idempotency-Key as the bug would: whatever its status. */
+function storeUnderKey(outcome: Outcome, x: Exchange, p: Pipeline): void {
+  const key = x.headers[p.env.headerKeys.idempotencyKey];
+  const apiKey = x.headers[p.env.headerKeys.apiKey];
+  if (typeof key !== 'string' || !uuidPattern.test(key) || typeof apiKey !== 'string' || !p.env.partners.has(apiKey)) return;
+  const slot = { scope: p.hooks.idempotencyScope(apiKey), key };
+  p.env.store.saveResponse(slot, { ...storedResponse(x, p, outcome.status, outcome.body), fingerprint: p.hooks.fingerprint(x) });
+}
 
 export const idempotencyFaults: readonly Fault[] = [
   {
@@ -28,5 +47,29 @@ export const idempotencyFaults: readonly Fault[] = [
     section: '§4',
     description: 'concurrent requests with one key all run (no in-flight claim); the last outcome overwrites the stored one',
     apply: (p) => withHooks(p, () => ({ claimInFlight: () => true, releaseInFlight: () => {} })),
+  },
+  {
+    name: 'idempotency-key-format-unchecked',
+    section: '§4',
+    description: 'Idempotency-Key is used as sent, never checked to be a UUID: any string is accepted as a key',
+    apply: (p) =>
+      withStep(p, 'idempotencyKeyFormat', () => (x, pipeline) => {
+        const key = x.headers[pipeline.env.headerKeys.idempotencyKey];
+        if (typeof key === 'string') x.idempotencyKey = key;
+        return undefined;
+      }),
+  },
+  {
+    name: 'idempotency-stores-rejections',
+    section: '§4',
+    description: 'the idempotency layer stores every answer: a 400 (invalid body) or 401 (bad signature) is replayed, and the key is used up',
+    apply: (p) => {
+      const storeRejection = (status: number) => (outcome: StepResult, x: Exchange, pipeline: Pipeline) => {
+        if (outcome?.status === status) storeUnderKey(outcome, x, pipeline);
+        return outcome;
+      };
+      const withBody = withStep(p, 'body', (body) => thenAfter(body, storeRejection(400)));
+      return withStep(withBody, 'authenticate', (authenticate) => thenAfter(authenticate, storeRejection(401)));
+    },
   },
 ];
