@@ -36,7 +36,8 @@ function checkHtml(check: CheckResult): string {
   return parts.join('\n');
 }
 
-function sectionHtml(group: SectionGroup): string {
+/** One contract section of checks, as report.html shows it (certification.html reuses it). */
+export function sectionHtml(group: SectionGroup): string {
   const counts = countStatuses(group.checks);
   const summary = (['failed', 'errored', 'skipped', 'passed'] as const)
     .filter((status) => counts[status] > 0)

@@ -41,7 +41,8 @@ function testcase(check: CheckResult, classname: string): string {
   ].join('\n');
 }
 
-function testsuite(group: SectionGroup, summary: RunSummary): string {
+/** One contract section as a `<testsuite>` (certification junit.xml reuses it). */
+export function testsuite(group: SectionGroup, summary: RunSummary): string {
   const name = `${group.section} ${group.title}`;
   const properties = [
     ['target', summary.target],

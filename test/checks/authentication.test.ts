@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { authBeforeValidation } from '../../src/checks/catalogue/auth-before-validation.js';
+import { evaluationOrderAfterAuthentication } from '../../src/checks/catalogue/evaluation-order-after-authentication.js';
 import { byteExactSignatureAccepted } from '../../src/checks/catalogue/byte-exact-signature-accepted.js';
 import { malformedTimestampRejected } from '../../src/checks/catalogue/malformed-timestamp-rejected.js';
 import { missingApiKeyRejected } from '../../src/checks/catalogue/missing-api-key-rejected.js';
@@ -65,6 +66,11 @@ const cases: Case[] = [
     check: authBeforeValidation,
     faults: ['validation-before-auth', 'idempotency-key-format-before-auth'],
     rule: /authentication comes first; nothing else is evaluated for an unauthenticated request \(contract §2\).*expected 401, got 400 bad_request/,
+  },
+  {
+    check: evaluationOrderAfterAuthentication,
+    faults: ['uniqueness-before-age'],
+    rule: /age \(422\) is evaluated before externalId uniqueness \(409\) \(contract §2, step 6\).*already taken: expected 422, got 409 conflict/,
   },
   {
     check: rejectedRequestCreatesNothing,

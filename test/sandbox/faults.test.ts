@@ -120,6 +120,16 @@ const probes: Probe[] = [
     faulty: [201, 201, 401],
   },
   {
+    fault: 'uniqueness-before-age',
+    observe: async ({ post }) => {
+      const user = freshUser();
+      await post({ body: user });
+      return (await post({ body: { ...user, dateOfBirth: '2010-06-01' } })).status;
+    },
+    healthy: 422,
+    faulty: 409,
+  },
+  {
     fault: 'idempotency-key-format-before-auth',
     observe: async ({ post }) => (await post({ idempotencyKey: 'not-a-uuid', headers: { 'x-api-key': 'pk_nobody' } })).status,
     healthy: 401,
@@ -213,6 +223,85 @@ const probes: Probe[] = [
     },
     healthy: [201, 'created', 201],
     faulty: [500, 'internal_error', 201],
+  },
+  {
+    fault: 'unknown-properties-rejected',
+    observe: async ({ post }) => (await post({ body: freshUser({ middleName: 'Marie' }) })).status,
+    healthy: 201,
+    faulty: 400,
+  },
+  {
+    fault: 'charset-parameter-rejected',
+    observe: async ({ post }) => [(await post({ contentType: 'application/json; charset=utf-8' })).status, (await post()).status],
+    healthy: [201, 201],
+    faulty: [400, 201],
+  },
+  {
+    fault: 'required-fields-not-enforced',
+    observe: async ({ post }) => (await post({ body: freshUser({ city: undefined }) })).status,
+    healthy: 400,
+    faulty: 201,
+  },
+  {
+    fault: 'wrong-types-coerced',
+    observe: async ({ post }) => [
+      (await post({ body: freshUser({ city: 12345 }) })).status,
+      (await post({ body: freshUser({ occupation: ['Infirmière'] }) })).status,
+    ],
+    healthy: [400, 400],
+    faulty: [201, 201],
+  },
+  {
+    fault: 'malformed-json-server-error',
+    observe: async ({ post }) => {
+      const reply = await post({ body: '{"externalId":' });
+      return [reply.status, reply.json.error];
+    },
+    healthy: [400, 'bad_request'],
+    faulty: [500, 'internal_error'],
+  },
+  {
+    fault: 'array-body-unwrapped',
+    observe: async ({ post }) => [(await post({ body: JSON.stringify([freshUser()]) })).status, (await post({ body: '[]' })).status],
+    healthy: [400, 400],
+    faulty: [201, 400],
+  },
+  {
+    fault: 'content-type-ignored',
+    observe: async ({ post }) => [(await post({ contentType: 'text/plain' })).status, (await post({ headers: { 'content-type': undefined } })).status],
+    healthy: [400, 400],
+    faulty: [201, 201],
+  },
+  {
+    fault: 'oversized-body-413',
+    observe: async ({ post }) => {
+      const reply = await post({ body: JSON.stringify(freshUser({ notes: 'x'.repeat(70_000) })) });
+      return [reply.status, reply.json.error];
+    },
+    healthy: [400, 'bad_request'],
+    faulty: [413, 'payload_too_large'],
+  },
+  {
+    fault: 'age-birthday-not-counted',
+    // The test clock reads 2026-03-13: born 2008-03-13 turns 18 today, born 2008-03-12 turned 18 yesterday.
+    observe: async ({ post }) => [(await post({ body: freshUser({ dateOfBirth: '2008-03-13' }) })).status, (await post({ body: freshUser({ dateOfBirth: '2008-03-12' }) })).status],
+    healthy: [201, 201],
+    faulty: [422, 201],
+  },
+  {
+    fault: 'length-counted-in-bytes',
+    observe: async ({ post }) => [(await post({ body: freshUser({ firstName: 'é'.repeat(60) }) })).status, (await post({ body: freshUser({ firstName: 'e'.repeat(100) }) })).status],
+    healthy: [201, 201],
+    faulty: [400, 201],
+  },
+  {
+    fault: 'error-envelope-plain-text',
+    observe: async ({ post }) => {
+      const reply = await post({ headers: { 'x-api-key': 'pk_nobody' } });
+      return [reply.status, reply.headers['content-type'], reply.json?.error];
+    },
+    healthy: [401, 'application/json', 'unauthorized'],
+    faulty: [401, 'text/plain; charset=utf-8', undefined],
   },
   {
     fault: 'retry-after-missing',

@@ -4,6 +4,7 @@
  */
 import type { Check } from '../check.js';
 import { authBeforeValidation } from './auth-before-validation.js';
+import { evaluationOrderAfterAuthentication } from './evaluation-order-after-authentication.js';
 import { byteExactSignatureAccepted } from './byte-exact-signature-accepted.js';
 import { malformedTimestampRejected } from './malformed-timestamp-rejected.js';
 import { missingApiKeyRejected } from './missing-api-key-rejected.js';
@@ -26,5 +27,6 @@ export const authenticationChecks: readonly Check[] = [
   timestampOutsideWindowRejected,
   malformedTimestampRejected,
   authBeforeValidation,
+  evaluationOrderAfterAuthentication,
   rejectedRequestCreatesNothing,
 ];

@@ -10,6 +10,7 @@ import { duplicateExternalIdConflict } from './duplicate-external-id-conflict.js
 import { errorEnvelope } from './error-envelope.js';
 import { freshRequestIds } from './fresh-request-ids.js';
 import { hostileInputNoServerError } from './hostile-input-no-server-error.js';
+import { jsonCharsetAccepted } from './json-charset-accepted.js';
 import { invalidFieldRejected } from './invalid-field-rejected.js';
 import { malformedJsonRejected } from './malformed-json-rejected.js';
 import { minorRejected } from './minor-rejected.js';
@@ -17,12 +18,15 @@ import { noServerError } from './no-server-error.js';
 import { nonObjectBodyRejected } from './non-object-body-rejected.js';
 import { oversizedBodyRejected } from './oversized-body-rejected.js';
 import { unicodeAndBoundaryAccepted } from './unicode-and-boundary-accepted.js';
+import { unknownPropertiesIgnored } from './unknown-properties-ignored.js';
 import { validUserCreated } from './valid-user-created.js';
 import { wrongContentTypeRejected } from './wrong-content-type-rejected.js';
 
 export const bodyAndResponseChecks: readonly Check[] = [
   validUserCreated,
   unicodeAndBoundaryAccepted,
+  unknownPropertiesIgnored,
+  jsonCharsetAccepted,
   invalidFieldRejected,
   allInvalidFieldsNamed,
   malformedJsonRejected,

@@ -60,7 +60,8 @@ export const errorEnvelope: ScenarioCheck = {
     const offences: Offence[] = [];
     for (const exchange of exchanges) {
       const status = exchange.response?.status;
-      if (status === undefined || !isErrorStatus(status)) continue;
+      // A response to HEAD has no body by definition (RFC 9110), so no envelope either.
+      if (status === undefined || !isErrorStatus(status) || exchange.request.method.toUpperCase() === 'HEAD') continue;
       const problem = envelopeProblem(exchange, status);
       if (problem) offences.push({ exchange, problem });
     }

@@ -43,6 +43,7 @@ const propertyName = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', 'externalId '),
 );
 
+/** A hostile body as data (readable in counterexamples): a raw JSON value, a user with one hostile property, or a user with an unusual valid name. */
 export type HostileBody =
   | { readonly kind: 'json value'; readonly text: string }
   | { readonly kind: 'user with a hostile property'; readonly user: UserBody; readonly property: string; readonly raw: string }

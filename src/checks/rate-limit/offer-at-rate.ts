@@ -25,6 +25,12 @@ export interface OfferOptions {
    * unlimited (every overdue slot goes at once: only for offering too much).
    */
   readonly maxLagSlots?: number;
+  /**
+   * At most this many requests in flight; the next slot waits for an answer.
+   * Beyond what the target answers in parallel, more would only queue in the
+   * client and reach the target late, in a bunch. Default 64.
+   */
+  readonly maxInFlight?: number;
 }
 
 export interface Offered {
@@ -49,6 +55,9 @@ export async function offerAtRate(context: CheckContext, options: OfferOptions):
   let stopped = false;
   let sentThisTurn = 0;
   const pending: Promise<Exchange>[] = [];
+  const maxInFlight = options.maxInFlight ?? 64;
+  let inFlight = 0;
+  let answered: (() => void) | undefined;
   for (let slot = 0; slot < options.maxRequests && !stopped; slot++) {
     let dueMs = baseMs + slot * intervalMs;
     const nowMs = Date.now();
@@ -67,12 +76,22 @@ export async function offerAtRate(context: CheckContext, options: OfferOptions):
       sentThisTurn = 0;
       if (stopped) break;
     }
+    while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (answered = resolve));
+    if (stopped) break;
     const request = { ...options.request(slot), pace: false as const, retryOn429: false as const };
+    inFlight++;
     pending.push(
-      context.client.send(request).then((exchange) => {
-        if (options.stopWhen?.(exchange)) stopped = true;
-        return exchange;
-      }),
+      context.client
+        .send(request)
+        .then((exchange) => {
+          if (options.stopWhen?.(exchange)) stopped = true;
+          return exchange;
+        })
+        .finally(() => {
+          inFlight--;
+          answered?.();
+          answered = undefined;
+        }),
     );
   }
   const exchanges = await Promise.all(pending);

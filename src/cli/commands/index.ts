@@ -2,7 +2,8 @@
 import type { Command } from '../command.js';
 import { conformanceCommand } from './conformance.js';
 import { replayCommand } from './replay.js';
+import { selfTestCommand } from './self-test.js';
 import { serveCommand } from './serve.js';
 import { signCommand } from './sign.js';
 
-export const commands: readonly Command[] = [conformanceCommand, replayCommand, serveCommand, signCommand];
+export const commands: readonly Command[] = [conformanceCommand, replayCommand, serveCommand, signCommand, selfTestCommand];

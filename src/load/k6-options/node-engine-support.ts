@@ -5,6 +5,7 @@
  * the end; anything else is listed here so the load command refuses it with
  * a clear message (never silently ignored) and points at `--engine k6`.
  */
+import { parseThresholdKey } from './threshold-key.js';
 import { thresholdExpression } from './thresholds.js';
 
 type Bag = { readonly [key: string]: unknown };
@@ -22,6 +23,12 @@ const harmlessTopLevel = new Set(['scenarios', 'thresholds', 'summaryTrendStats'
 
 /** Scenario fields the Node engine honours (per executor fields are checked by validateK6Options). */
 const supportedScenarioFields = new Set(['executor', 'startTime', 'gracefulStop', 'exec', 'tags', 'duration', 'rate', 'timeUnit', 'preAllocatedVUs', 'maxVUs', 'stages', 'startRate', 'vus']);
+
+/** The k6 built-in metrics the Node engine emits (custom metrics come from the scenario's samples). */
+export const nodeEngineMetrics = ['http_reqs', 'http_req_duration', 'http_req_failed', 'iterations', 'iteration_duration', 'dropped_iterations'] as const;
+
+/** k6 built-in metrics the Node engine does not measure: a threshold on one would pass on no data. */
+const unmeasuredBuiltIns = new Set(['vus', 'vus_max', 'checks', 'data_received', 'data_sent', 'group_duration', 'http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting', 'http_req_receiving', 'ws_connecting', 'ws_msgs_sent', 'ws_msgs_received', 'ws_sessions', 'ws_session_duration', 'ws_ping', 'grpc_req_duration']);
 
 /** One message per option of `options` the Node engine would not honour; empty when it can run them all. */
 export function nodeEngineSupport(options: unknown): string[] {
@@ -51,6 +58,10 @@ export function nodeEngineSupport(options: unknown): string[] {
     }
   }
   for (const [metric, entries] of Object.entries(isObject(options.thresholds) ? options.thresholds : {})) {
+    const key = parseThresholdKey(metric);
+    if (!('problem' in key) && unmeasuredBuiltIns.has(key.metric)) {
+      problems.push(`thresholds["${metric}"]: the Node engine does not measure ${key.metric} (it measures ${nodeEngineMetrics.join(', ')} and the scenario's own metrics)`);
+    }
     for (const entry of Array.isArray(entries) ? entries : []) {
       if (isObject(entry) && entry.abortOnFail === true) {
         problems.push(`thresholds["${metric}"] "${thresholdExpression(entry) ?? ''}": abortOnFail is not implemented by the Node engine (it evaluates thresholds at the end)`);

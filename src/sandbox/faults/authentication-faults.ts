@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Exchange } from '../exchange.js';
-import type { Pipeline, Step, StepResult } from '../pipeline.js';
+import type { Pipeline, Step, StepName, StepResult } from '../pipeline.js';
 import { userRecord } from '../steps/create-user.js';
 import { withHooks, withStep, type Fault } from './fault.js';
 
@@ -117,7 +117,7 @@ export const authenticationFaults: readonly Fault[] = [
   {
     name: 'skew-window-too-narrow',
     section: '§1',
-    description: 'the skew window is a fifth of the profile\'s (±60 s of ±300 s): partners whose clock is a few minutes off get 401',
+    description: 'the skew window is a fifth of the profile\'s (±60 s of the default ±300 s): partners whose clock is a few minutes off get 401',
     apply: (p) => {
       const windowMs = (p.env.profile.clockSkew.windowSeconds * 1000) / 5;
       return withHooks(p, () => ({ timestampInWindow: (timestampMs, nowMs) => Math.abs(timestampMs - nowMs) <= windowMs }));
@@ -140,6 +140,16 @@ export const authenticationFaults: readonly Fault[] = [
     section: '§2',
     description: 'the Idempotency-Key format is checked before authentication: an unauthenticated request with a bad key gets 400, not 401',
     apply: (p) => ({ ...p, order: ['idempotencyKeyFormat', ...p.order.filter((step) => step !== 'idempotencyKeyFormat')] }),
+  },
+  {
+    name: 'uniqueness-before-age',
+    section: '§2',
+    description: 'externalId uniqueness is checked before age (a unique index hit first): a minor with a taken externalId gets 409, not 422',
+    apply: (p) => {
+      const order: StepName[] = p.order.filter((step) => step !== 'uniqueExternalId');
+      order.splice(order.indexOf('age'), 0, 'uniqueExternalId');
+      return { ...p, order };
+    },
   },
   {
     name: 'rejected-request-creates-user',

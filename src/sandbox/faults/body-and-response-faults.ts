@@ -69,6 +69,29 @@ const fieldRuleFaults: readonly Fault[] = [
       })),
   },
   {
+    name: 'unknown-properties-rejected',
+    section: '§3',
+    description: 'the schema forbids additional properties: a valid user with an extra property (middleName) gets 400',
+    apply: (p) =>
+      withHooks(p, (h) => ({
+        fieldErrors: (user, today) => [
+          ...h.fieldErrors(user, today),
+          ...Object.keys(user)
+            .filter((key) => !(fieldNames as readonly string[]).includes(key))
+            .map((field) => ({ field, message: 'Is not allowed' })),
+        ],
+      })),
+  },
+  {
+    name: 'charset-parameter-rejected',
+    section: '§3',
+    description: 'Content-Type is compared with "application/json" verbatim: "application/json; charset=utf-8" gets 400',
+    apply: (p) =>
+      withStep(p, 'body', (body) => (x, pipeline) =>
+        x.headers['content-type'] === 'application/json' ? body(x, pipeline) : errorOutcome(pipeline, 400, 'Content-Type must be application/json'),
+      ),
+  },
+  {
     name: 'malformed-json-server-error',
     section: '§3',
     description: 'a body that is not valid JSON makes the handler throw: 500 instead of 400',

@@ -4,15 +4,10 @@
  */
 import { uuidPattern } from '../../contract/responses.js';
 import type { Exchange, Outcome } from '../exchange.js';
-import type { Pipeline, Step, StepResult } from '../pipeline.js';
+import type { Pipeline, StepResult } from '../pipeline.js';
 import { storedResponse } from '../steps/create-user.js';
+import { thenAfter } from './then-after.js';
 import { withHooks, withStep, skip, type Fault } from './fault.js';
-
-/** Runs `step`, then `after` on its result, staying synchronous when the step is. */
-const thenAfter = (step: Step, after: (outcome: StepResult, x: Exchange, p: Pipeline) => StepResult): Step => (x, p) => {
-  const result = step(x, p);
-  return result instanceof Promise ? result.then((outcome) => after(outcome, x, p)) : after(result, x, p);
-};
 
 /** Stores `outcome` under the request's Idempotency-Key as the bug would: whatever its status. */
 function storeUnderKey(outcome: Outcome, x: Exchange, p: Pipeline): void {

@@ -1,0 +1,47 @@
+/**
+ * The entry of a load worker thread: finds the scenario definition, opens
+ * its own undici Pool, waits for the parent's start time, runs its slice,
+ * reports progress about once a second and posts its SliceResult (with its
+ * event-loop delay p99) when done. Bundled to dist/load-worker.js.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { realClock } from './clock.js';
+import { findDefinition, startSlice, type SliceSetup } from './slice-setup.js';
+import type { ParentMessage, WorkerMessage } from './worker-messages.js';
+
+const port = parentPort!;
+const post = (message: WorkerMessage): void => port.postMessage(message);
+
+async function main(): Promise<void> {
+  const setup = workerData as SliceSetup;
+  const module = (setup.definitionModule ? await import(setup.definitionModule) : await import('../scenarios/scenario-definitions.js')) as Record<string, unknown>;
+  const definition = findDefinition(module, setup.scenarioName);
+  if (!definition) throw new Error(`no scenario definition "${setup.scenarioName}" in ${setup.definitionModule ?? 'the built-in scenarios'}`);
+  const stop = new AbortController();
+  const startAtMs = await new Promise<number>((resolve) => {
+    port.on('message', (message: ParentMessage) => {
+      if (message.type === 'start') resolve(message.startAtMs);
+      else stop.abort();
+    });
+    post({ type: 'ready' });
+  });
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const { running, transport } = startSlice(setup, definition, realClock, startAtMs, stop.signal);
+  const ticker = setInterval(() => post({ type: 'progress', delta: running.takeProgress() }), 1000);
+  try {
+    const result = await running.done;
+    lag.disable();
+    result.eventLoopLagP99Ms.push(lag.count > 0 ? lag.percentile(99) / 1e6 : 0);
+    post({ type: 'progress', delta: running.takeProgress() });
+    post({ type: 'done', result });
+  } finally {
+    clearInterval(ticker);
+    await transport.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) });
+});

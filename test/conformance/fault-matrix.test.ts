@@ -1,0 +1,30 @@
+/**
+ * Proof that the checks can fail (issue 3): every fault of the sandbox makes
+ * at least one check of its own contract section fail, and every check is
+ * made to fail by at least one fault. Runs the whole suite once per fault.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCatalogue } from '../../src/checks/registry.js';
+import { runFaultMatrix, type FaultVerdict } from '../../src/conformance/fault-matrix.js';
+import { faultCatalogue } from '../../src/sandbox/faults/index.js';
+
+let verdicts: FaultVerdict[];
+
+beforeAll(async () => {
+  verdicts = await runFaultMatrix({ checks: checkCatalogue, faults: faultCatalogue, runs: 25, seed: 20261203, signal: new AbortController().signal });
+}, 900_000);
+
+describe('the fault matrix', () => {
+  it.each(faultCatalogue.map((f) => [f.name, f.section] as const))('%s (%s) is detected by a check of its section', (name, section) => {
+    const verdict = verdicts.find((v) => v.fault.name === name)!;
+    const detail = verdict.detectedBy.map((d) => `${d.checkId} ${d.section}`).join(', ') || 'no check failed';
+    expect(verdict.detected, `${name} (${section}) detected by: ${detail}`).toBe(true);
+    expect(verdict.errored, `${name}: errored checks`).toEqual([]);
+  });
+
+  it('makes every check fail for at least one fault (a check that cannot fail is not a check)', () => {
+    const fired = new Set(verdicts.flatMap((v) => v.detectedBy.map((d) => d.checkId)));
+    const silent = checkCatalogue.filter((c) => !fired.has(c.id)).map((c) => c.id);
+    expect(silent).toEqual([]);
+  });
+});
