@@ -337,6 +337,60 @@ const probes: Probe[] = [
     healthy: 429,
     faulty: 201,
   },
+  {
+    fault: 'idempotency-key-format-unchecked',
+    observe: async ({ post }) => (await post({ idempotencyKey: 'my-idempotency-key-1' })).status,
+    healthy: 400,
+    faulty: 201,
+  },
+  {
+    fault: 'idempotency-stores-rejections',
+    observe: async ({ post }) => {
+      const afterInvalid = randomUUID();
+      await post({ body: '{', idempotencyKey: afterInvalid });
+      const afterUnsigned = randomUUID();
+      const body = JSON.stringify(freshUser());
+      await post({ body, idempotencyKey: afterUnsigned, mangleSignature: () => 'f'.repeat(64) });
+      return [(await post({ idempotencyKey: afterInvalid })).status, (await post({ body, idempotencyKey: afterUnsigned })).status];
+    },
+    healthy: [201, 201],
+    faulty: [422, 401],
+  },
+  {
+    fault: 'rate-limit-too-strict',
+    rateLimit: { requestsPerSecond: 1, burst: 1 },
+    observe: async ({ post, clock }) => {
+      await post();
+      clock.advance(1000);
+      return (await post()).status;
+    },
+    healthy: 201,
+    faulty: 429,
+  },
+  {
+    fault: 'rate-limit-headers-incoherent',
+    rateLimit: { requestsPerSecond: 1, burst: 3 },
+    observe: async ({ post }) => {
+      await post();
+      const second = await post();
+      return second.headers['ratelimit'];
+    },
+    healthy: '"default";r=1;t=2',
+    faulty: '"default";r=3;t=2',
+  },
+  {
+    fault: 'throttled-key-stored',
+    rateLimit: { requestsPerSecond: 1, burst: 1 },
+    observe: async ({ post, clock }) => {
+      await post();
+      const key = randomUUID();
+      const throttled = await post({ idempotencyKey: key });
+      clock.advance(1000);
+      return [throttled.status, (await post({ idempotencyKey: key })).status];
+    },
+    healthy: [429, 201],
+    faulty: [429, 422],
+  },
 ];
 
 let started: StartedSandbox[] = [];

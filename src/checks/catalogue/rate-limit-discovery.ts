@@ -9,8 +9,9 @@ import { skip } from '../violation.js';
 export const discoveryBudget = 2000;
 /** The first offered rate, requests per second; each stage doubles it. */
 const firstRate = 10;
-/** Each stage offers its rate this long, ms. */
+/** Each stage offers its rate this long, ms, or for this many requests if that is sooner. */
 const stageMs = 500;
+const stageRequests = 200;
 /** After the first 429, the rate is held this long (budget permitting) to measure what gets through, ms. */
 const measureMs = 1000;
 
@@ -19,7 +20,8 @@ const roughly = (value: number): number => Number(value.toPrecision(2));
 
 /**
  * Contract §6 without a declared limit (`--rate-limit auto`): offers 10,
- * 20, 40, … requests per second, half a second each, within 2000 requests,
+ * 20, 40, … requests per second, half a second or 200 requests each, within
+ * 2000 requests,
  * until the first 429; that 429 must be in the envelope with a valid
  * Retry-After. Holding the rate a second longer, the requests that still get
  * through estimate the sustained limit (a throttled bucket passes its refill
@@ -44,8 +46,8 @@ export const rateLimitDiscovery: ScenarioCheck = {
     for (; sent < discoveryBudget; rate *= 2) {
       const stage = await offerAtRate(context, {
         requestsPerSecond: rate,
-        durationMs: stageMs,
-        maxRequests: discoveryBudget - sent,
+        durationMs: Math.min(stageMs, (1000 * stageRequests) / rate),
+        maxRequests: Math.min(stageRequests, discoveryBudget - sent),
         request: traffic,
         stopWhen: isThrottled,
       });
@@ -53,8 +55,9 @@ export const rateLimitDiscovery: ScenarioCheck = {
       const first = stage.exchanges.find(isThrottled);
       if (!first) continue;
       expectThrottled(context, first, `the first 429 at ${rate} req/s`);
-      const holdMs = Math.min(measureMs, ((discoveryBudget - sent) * 1000) / rate);
-      if (holdMs < 200) throw skip(`first 429 at an offered ${rate} req/s after ${sent} requests; the budget of ${discoveryBudget} left too few requests to estimate the sustained limit`);
+      // At least 300 ms: a harness slower than the offered rate runs out of time before it runs out of budget.
+      const holdMs = Math.max(300, Math.min(measureMs, ((discoveryBudget - sent) * 1000) / rate));
+      if (discoveryBudget - sent < 50) throw skip(`first 429 at an offered ${rate} req/s after ${sent} requests; the budget of ${discoveryBudget} left too few requests to estimate the sustained limit`);
       const held = await offerAtRate(context, { requestsPerSecond: rate, durationMs: holdMs, maxRequests: discoveryBudget - sent, request: traffic });
       sent += held.exchanges.length;
       const passed = held.exchanges.filter((exchange) => exchange.response && !isThrottled(exchange)).length;

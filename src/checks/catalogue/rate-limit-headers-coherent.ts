@@ -56,12 +56,13 @@ function checkExhaustedRuns(reads: readonly Read[], limit: DeclaredLimit, tolera
     const first = Math.min(...run.map((read) => read.exchange.sentAtMs));
     const last = Math.max(...run.map((read) => completedAtMs(read.exchange)));
     const seconds = (last - first) / 1000;
-    const most = tolerance + 1 + limit.requestsPerSecond * seconds;
+    // The first answer of the run said at most `tolerance` left after taking a token: fewer than tolerance + 2 before it.
+    const most = tolerance + 2 + limit.requestsPerSecond * seconds;
     if (run.length > most) {
       throw incoherent(
         `${run.length} requests in a row were accepted in ${seconds.toFixed(2)} s while remaining said ${tolerance} or fewer were left; the declared ${describeLimit(limit)} refills only ${Math.floor(most)} in that time`,
         run.at(-1)!,
-        `at most ${Math.floor(most)} accepted while remaining stays at 0 (± ${tolerance}), or a 429`,
+        `at most ${Math.floor(most)} accepted while remaining stays at 0 (± ${tolerance}), then 429`,
         [run[0]!.exchange, run.at(-1)!.exchange],
       );
     }

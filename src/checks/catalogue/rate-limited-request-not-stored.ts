@@ -3,7 +3,7 @@ import type { Exchange } from '../../http/exchange.js';
 import type { ScenarioCheck } from '../check.js';
 import { expectCreated, outcome } from '../expect.js';
 import { freshIdempotencyKey } from '../idempotency/fresh-idempotency-key.js';
-import { declaredLimit, describeLimit, letBucketRefill } from '../rate-limit/declared-limit.js';
+import { declaredLimit, describeLimit, letBucketRefill, type DeclaredLimit } from '../rate-limit/declared-limit.js';
 import { expectThrottled } from '../rate-limit/expect-throttled.js';
 import { isThrottled, sendVolley } from '../rate-limit/offer-at-rate.js';
 import { provokeThrottling } from '../rate-limit/provoke-throttling.js';
@@ -22,9 +22,11 @@ interface Keyed {
 /**
  * Requests sent together ahead of each keyed one: twice what the bucket
  * refills while a volley is answered (the last one took `roundTripMs`), and
- * two more, so that they take every refilled token before the keyed one.
+ * two more, so that they take every refilled token before the keyed one;
+ * at most twice the burst (a longer volley takes longer to answer).
  */
-const screenSize = (requestsPerSecond: number, roundTripMs: number): number => 2 + Math.ceil((2 * requestsPerSecond * roundTripMs) / 1000);
+const screenSize = (limit: DeclaredLimit, roundTripMs: number): number =>
+  Math.min(2 * limit.burst, 2 + Math.ceil((2 * limit.requestsPerSecond * roundTripMs) / 1000));
 
 /**
  * Contract §6 with §4: a 429 consumes no Idempotency-Key and creates no user.
@@ -54,7 +56,7 @@ export const rateLimitedRequestNotStored: ScenarioCheck = {
     let roundTripMs = 5;
     for (let attempt = 0; attempt < maxKeyed && !found; attempt++) {
       const keyed = { body: sampleValidUser(context), key: freshIdempotencyKey() };
-      const screen = Array.from({ length: screenSize(limit.requestsPerSecond, roundTripMs) }, (_, slot) => traffic(slot));
+      const screen = Array.from({ length: screenSize(limit, roundTripMs) }, (_, slot) => traffic(slot));
       const startedMs = Date.now();
       const volley = await sendVolley(context, [...screen, { json: keyed.body, idempotencyKey: keyed.key }]);
       roundTripMs = Date.now() - startedMs;

@@ -38,8 +38,6 @@ export interface Offered {
   readonly exchanges: readonly Exchange[];
   /** Local epoch ms of the first send. */
   readonly startedMs: number;
-  /** Local epoch ms when the last answer had arrived. */
-  readonly finishedMs: number;
 }
 
 /** Consecutive sends without giving the event loop a turn (the target may share this process). */
@@ -95,7 +93,7 @@ export async function offerAtRate(context: CheckContext, options: OfferOptions):
     );
   }
   const exchanges = await Promise.all(pending);
-  return { exchanges, startedMs, finishedMs: Date.now() };
+  return { exchanges, startedMs };
 }
 
 /** Sends all `requests` at once (unpaced, no retry on 429) and resolves with their exchanges in send order. */

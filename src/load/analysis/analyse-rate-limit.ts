@@ -3,7 +3,7 @@ import type { RateLimitAnalysis } from '../load-summary.js';
 import type { DroppedIteration, ResponseObservation } from '../response-observation.js';
 import type { DeclaredLimit } from './declared-limit.js';
 import { headerCoherence } from './header-coherence.js';
-import { observationSide, offeredSeconds, type LoadSide } from './load-sides.js';
+import { observationSide, offeredSeconds, phaseSide, type LoadSide } from './load-sides.js';
 import { retryAfterDistribution } from './retry-after-distribution.js';
 import { acceptedRateIn, steadyWindows } from './steady-accepted-rate.js';
 
@@ -18,7 +18,8 @@ import { acceptedRateIn, steadyWindows } from './steady-accepted-rate.js';
  * - time to the first 429, from the run's start to that answer's arrival, ms;
  * - share of 429 among answers (transport errors left out) above and below
  *   the limit, each request's side decided by its `phase` tag or else by the
- *   offered rate of its scheduled second (`load-sides.ts`);
+ *   offered rate of its scheduled second; requests of a phase naming neither
+ *   side, in a run whose phases name sides, count in neither (`load-sides.ts`);
  * - the `Retry-After` distribution (`retryAfterDistribution`);
  * - honesty: requests sent after waiting out `Retry-After`, and how many of
  *   them were throttled again;
@@ -38,6 +39,7 @@ export function analyseRateLimit(
   for (const d of dropped) startMs = Math.min(startMs, d.scheduledAtMs);
   const seconds = Number.isFinite(startMs) ? offeredSeconds(observations, dropped, startMs, declared) : [];
 
+  const sidesTagged = observations.some((o) => phaseSide(o.tags) !== undefined);
   const answers: Record<LoadSide, number> = { above: 0, below: 0 };
   const throttled: Record<LoadSide, number> = { above: 0, below: 0 };
   let first429Ms: number | undefined;
@@ -50,7 +52,7 @@ export function analyseRateLimit(
       if (o.status === 429) throttledAfterWaiting++;
     }
     if (o.status === 0) continue;
-    const side = observationSide(o, seconds, startMs, declared);
+    const side = observationSide(o, seconds, startMs, declared, sidesTagged);
     if (!side) continue;
     answers[side]++;
     if (o.status === 429) throttled[side]++;

@@ -4,6 +4,9 @@
  * containing `above` or `below`, e.g. `above-limit`); otherwise the OFFERED
  * rate of the second it was scheduled in does: requests scheduled in that
  * second, dropped ones included, above the declared requests/s is `above`.
+ * In a run whose phases name their side, a request of a phase that names
+ * neither (the `retry-after` phase of polite clients) is on no side: its
+ * 429s are the honesty experiment's, not throttling below the limit.
  * The run's last second is usually partial, so when it has no tags it takes
  * the side of the second before it.
  */
@@ -61,15 +64,22 @@ export function offeredSeconds(
   return seconds;
 }
 
-/** The side of one request: its phase tag, else its scheduled second's side (by offered rate in a mixed second). */
+/**
+ * The side of one request: its phase tag, else (when `sidesTagged` is false
+ * or the request has no phase) its scheduled second's side, by offered rate
+ * in a mixed second. `sidesTagged`: some request of the run has a phase tag
+ * naming a side.
+ */
 export function observationSide(
   observation: ResponseObservation,
   seconds: readonly OfferedSecond[],
   startMs: number,
   declared: DeclaredLimit | undefined,
+  sidesTagged = false,
 ): LoadSide | undefined {
   const tagged = phaseSide(observation.tags);
   if (tagged) return tagged;
+  if (sidesTagged && observation.tags?.['phase'] !== undefined) return undefined;
   const second = seconds[secondOf(observation.scheduledAtMs, startMs)];
   if (!second) return undefined;
   if (second.side !== 'mixed') return second.side;

@@ -31,6 +31,7 @@ import { scenarioEnv, startSlice, type SliceSetup } from './slice-setup.js';
 import type { Transport } from './transport.js';
 import { undiciTransport } from './undici-transport.js';
 import { defaultUserPool } from './default-user-pool.js';
+import { findScenarioDefinition } from '../scenarios/scenario-definitions.js';
 
 export interface RunLoadOptions {
   readonly definition: ScenarioDefinition;
@@ -46,7 +47,11 @@ export interface RunLoadOptions {
   readonly limits?: Partial<LoadLimits>;
   /** Hosts besides loopback this run may target (config `allowHosts`). */
   readonly allowHosts?: readonly string[];
-  /** Worker threads; 0 runs in this thread. Default: the cores (at most 2… 4), fewer when VUs are scarce. */
+  /**
+   * Worker threads; 0 runs in this thread. Default: one per core (at most 4),
+   * fewer when a scenario has fewer VUs; always 0 for a definition the
+   * workers cannot import (neither built in nor in `definitionModule`).
+   */
   readonly workers?: number;
   /** A module exporting `definition` (by name) for worker threads, when it is not a built-in scenario. */
   readonly definitionModule?: string;
@@ -91,7 +96,9 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadSummary> {
   checkTargetAllowed(options.target, options.allowHosts ?? []);
   const signal = options.signal ?? new AbortController().signal;
   const runId = options.runId ?? `load-${Date.now().toString(36)}`;
-  const threads = options.clock || options.transport ? 0 : workerCount(options.workers, plans);
+  // Worker threads find the definition by name: among the built-ins, or in definitionModule.
+  const reachable = options.definitionModule !== undefined || findScenarioDefinition(options.definition.name) === options.definition;
+  const threads = options.clock || options.transport || !reachable ? 0 : workerCount(options.workers, plans);
   const segments = Math.max(1, threads);
   const expectedStatuses = (options.definition as { expectedStatuses?: readonly number[] }).expectedStatuses ?? [];
   const base: Omit<SliceSetup, 'segment' | 'maxRequests'> = {

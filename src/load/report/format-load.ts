@@ -19,3 +19,6 @@ export const formatRatio = (ratio: number): string => `${ratio.toFixed(3)}×`;
 
 /** `12,345` */
 export const formatCount = (count: number): string => count.toLocaleString('en-US');
+
+/** `2 workers`, `1 worker`, or `the main thread` for an in-thread run (0 workers). */
+export const workersText = (workers: number): string => (workers === 0 ? 'the main thread' : `${workers} worker${workers === 1 ? '' : 's'}`);

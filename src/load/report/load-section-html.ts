@@ -1,11 +1,11 @@
 /** The body of a load report in HTML: shared by load.html and certification.html. */
 import { escapeXml as h } from '../../report/escape-xml.js';
+import { rateLimitTolerance } from '../analysis/declared-limit.js';
 import type { LoadSummary } from '../load-summary.js';
-import { formatCount, formatMs, formatPercent, formatRate, formatRatio } from './format-load.js';
+import { formatCount, formatMs, formatPercent, formatRate, formatRatio, workersText } from './format-load.js';
 import { latencyChart, rateChart, retryAfterChart } from './load-charts.js';
 import { latencyCells, latencyHeader, latencyRows, rateLimitRows, runWarnings, statusCounts } from './load-rows.js';
 import { loadVerdict } from './load-verdict.js';
-import { rateLimitTolerance } from '../analysis/declared-limit.js';
 
 export interface LoadSectionOptions {
   /** Prefix of the ids in the section (charts), unique in the page. */
@@ -93,7 +93,7 @@ export function loadSectionHtml(summary: LoadSummary, options: LoadSectionOption
   }
   if (summary.generator) {
     const g = summary.generator;
-    parts.push(`<p class="generator">Generator: ${g.workers} worker${g.workers === 1 ? '' : 's'}, event-loop lag p99 ${h(formatMs(g.eventLoopLagP99Ms))}, dispatch lag p99 ${h(formatMs(g.dispatchLagP99Ms))}.</p>`);
+    parts.push(`<p class="generator">Generator: ${workersText(g.workers)}, event-loop lag p99 ${h(formatMs(g.eventLoopLagP99Ms))}, dispatch lag p99 ${h(formatMs(g.dispatchLagP99Ms))}.</p>`);
   }
   return parts.join('\n');
 }

@@ -2,7 +2,7 @@
 import { formatDuration } from '../../report/format-duration.js';
 import { markdownCode as code, markdownInline as md } from '../../report/markdown-text.js';
 import type { LoadSummary } from '../load-summary.js';
-import { formatCount, formatRate } from './format-load.js';
+import { formatCount, formatRate, workersText } from './format-load.js';
 import { latencyCells, latencyHeader, latencyRows, rateLimitRows, runWarnings, statusCounts } from './load-rows.js';
 import { loadVerdict, type LoadOutcome } from './load-verdict.js';
 
@@ -60,7 +60,7 @@ export function renderLoadMarkdown(summary: LoadSummary): string {
   }
   if (summary.generator) {
     const g = summary.generator;
-    parts.push(`Generator: ${g.workers} worker${g.workers === 1 ? '' : 's'}, event-loop lag p99 ${g.eventLoopLagP99Ms.toFixed(1)} ms, dispatch lag p99 ${g.dispatchLagP99Ms.toFixed(1)} ms.`);
+    parts.push(`Generator: ${workersText(g.workers)}, event-loop lag p99 ${g.eventLoopLagP99Ms.toFixed(1)} ms, dispatch lag p99 ${g.dispatchLagP99Ms.toFixed(1)} ms.`);
   }
   return `${parts.join('\n\n')}\n`;
 }

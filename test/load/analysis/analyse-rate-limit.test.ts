@@ -160,3 +160,24 @@ describe('analyseRateLimit', () => {
     expect(coherence.incoherent).toBe(0);
   });
 });
+
+describe('analyseRateLimit with the rate-limit scenario phases', () => {
+  it('counts the polite clients of the retry-after phase in neither share, but untagged-side runs by offered rate', () => {
+    const limit = { requestsPerSecond: 40, burst: 40 };
+    const observations = [
+      ...simulateLimitedRun(limit, [
+        { rate: 80, seconds: 4, phase: 'above-limit' },
+        { rate: 20, seconds: 3, phase: 'below-limit' },
+      ]),
+      // Ten polite clients meet the empty bucket once each, at 10 requests/s offered.
+      ...Array.from({ length: 10 }, (_, i) => observation(7000 + i * 100, 429, { retryAfter: '1', tags: { phase: 'retry-after' } })),
+    ];
+    const analysis = analyseRateLimit(observations, limit);
+    expect(analysis.share429BelowLimit).toBe(0);
+    const untagged = observations.map(({ tags: _tags, ...o }) => o);
+    expect(analyseRateLimit(untagged, limit).share429BelowLimit).toBeGreaterThan(0);
+    // A run whose phases name no side (throughput) is judged by its offered rate.
+    const throughput = simulateLimitedRun(limit, [{ rate: 80, seconds: 3, phase: 'throughput' }]);
+    expect(analyseRateLimit(throughput, limit).share429AboveLimit).toBeGreaterThan(0);
+  });
+});

@@ -34,7 +34,7 @@ describe('arrivalSchedule', () => {
   test('timeUnit scales the rate; plans carry k6 defaults', () => {
     const [plan] = scenarioPlans({ scenarios: { a: { executor: 'constant-arrival-rate', rate: 30, timeUnit: '1m', duration: '2m', preAllocatedVUs: 2 } } });
     expect(plan).toMatchObject({ kind: 'arrival', exec: 'default', startMs: 0, gracefulStopMs: 30_000, maxVUs: 2, stages: [{ durationMs: 120_000, fromRate: 0.5, toRate: 0.5 }] });
-    expect(arrivalSchedule((plan as { stages: [] }).stages).total).toBe(60);
+    expect(arrivalSchedule((plan as unknown as { stages: [] }).stages).total).toBe(60);
   });
 
   test('peakRate adds scenarios that run at once', () => {

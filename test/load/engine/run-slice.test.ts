@@ -85,7 +85,7 @@ describe('runSlice on a virtual clock', () => {
   test('counts per status and per status class; thresholds see tag-filtered sub-metrics', async () => {
     const clock = virtualClock(0);
     const statuses = [201, 201, 429, 500, 400, 0];
-    const { transport } = recordingTransport(clock, (i) => (statuses[i % 6] === 0 ? { error: 'connection-reset' } : { status: statuses[i % 6]!, headers: statuses[i % 6] === 429 ? { 'retry-after': '1' } : {}, body: '' }));
+    const { transport } = recordingTransport(clock, (i): TransportOutcome => (statuses[i % 6] === 0 ? { error: 'connection-reset' } : { status: statuses[i % 6]!, headers: statuses[i % 6] === 429 ? { 'retry-after': '1' } : ({} as Record<string, string>), body: '' }));
     const result = await slice(arrival(12, '1s', 2), { clock, transport });
     expect(result.byStatus).toEqual({ '201': 4, '429': 2, '500': 2, '400': 2, 'error:connection-reset': 2 });
     expect(Object.fromEntries(Object.entries(result.byStatusClass).map(([k, h]) => [k, h!.count]))).toEqual({ '2xx': 4, '429': 2, '5xx': 2, '4xx': 2, error: 2 });

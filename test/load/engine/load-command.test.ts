@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CommandIo } from '../../../src/cli/command.js';
+import { loadCommand } from '../../../src/cli/commands/load.js';
+import { startSandbox, type StartedSandbox } from '../../../src/sandbox/index.js';
+
+const partner = { apiKey: 'pk_cmd_test', secret: 'sk_cmd_test_secret_value' };
+let sandbox: StartedSandbox;
+let cwd: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ partners: [partner], rateLimit: false });
+  cwd = await mkdtemp(join(tmpdir(), 'boca-load-'));
+});
+afterAll(async () => {
+  await sandbox.close();
+  await rm(cwd, { recursive: true, force: true });
+});
+
+function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const value: CommandIo = { stdout, stderr, env: { PATH: '', ...env }, cwd, signal };
+  return { io: value, out: () => out, err: () => err };
+}
+
+const run = (args: Record<string, string>, context: ReturnType<typeof io>) => loadCommand.run({ reports: 'reports', workers: '0', ...args }, [], context.io);
+
+describe('boca-harness load', () => {
+  test('exits 99 when a threshold fails (every request rejected) and writes the reports', async () => {
+    const context = io({ BOCA_API_KEY: 'pk_unknown', BOCA_API_SECRET: 'wrong' });
+    const code = await run({ scenario: 'throughput', target: sandbox.url, rate: '40', duration: '1s' }, context);
+    expect(code).toBe(99);
+    expect(context.out()).toContain('✗ http_req_failed rate<0.01');
+    const dir = /Reports: (\S+)\//.exec(context.out())![1]!;
+    const summary = JSON.parse(await readFile(join(dir, 'load.json'), 'utf8'));
+    expect(summary.totals.byStatus['401']).toBe(40);
+    expect(summary.complete).toBe(true);
+  });
+
+  test('exits 0 when the thresholds pass', async () => {
+    const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });
+    expect(await run({ scenario: 'throughput', target: sandbox.url, rate: '40', duration: '1s' }, context)).toBe(0);
+  });
+
+  test('an interrupted run exits 130 with a partial report marked incomplete', async () => {
+    const controller = new AbortController();
+    const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret }, controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    expect(await run({ scenario: 'throughput', target: sandbox.url, rate: '50', duration: '20s' }, context)).toBe(130);
+    const dir = /Reports: (\S+)\//.exec(context.out())![1]!;
+    expect(JSON.parse(await readFile(join(dir, 'load.json'), 'utf8')).complete).toBe(false);
+  });
+
+  test.each([
+    [{}, '--scenario is required'],
+    [{ scenario: 'nope' }, '--scenario nope: unknown'],
+    [{ scenario: 'throughput', engine: 'jmeter' }, 'expected node or k6'],
+    [{ scenario: 'throughput', engine: 'k6' }, 'k6 is not installed'],
+    [{ scenario: 'throughput', rate: 'fast' }, '--rate fast'],
+    [{ scenario: 'throughput', target: 'https://api.example.com' }, 'allowHosts'],
+  ])('usage error for %j', async (args, message) => {
+    const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });
+    await expect(run(args, context)).rejects.toMatchObject({ kind: 'usage', message: expect.stringContaining(message) });
+  });
+
+  test('the help teaches with examples', () => {
+    expect(loadCommand.help).toContain('Examples:');
+    expect(loadCommand.help).toContain('--scenario rate-limit');
+  });
+});
