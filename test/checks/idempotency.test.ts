@@ -13,6 +13,8 @@ import { idempotencyScopedPerPartner } from '../../src/checks/catalogue/idempote
 import { idempotencyStoredOutcomes } from '../../src/checks/catalogue/idempotency-stored-outcomes.js';
 import { idempotentReplay } from '../../src/checks/catalogue/idempotent-replay.js';
 import { invalidIdempotencyKeyRejected } from '../../src/checks/catalogue/invalid-idempotency-key-rejected.js';
+import { freshIdempotencyKey } from '../../src/checks/idempotency/fresh-idempotency-key.js';
+import { uuidPattern } from '../../src/contract/responses.js';
 import { explain, resultOf } from './run-against-sandbox.js';
 
 const sandbox = { latencyMs: 5 };
@@ -78,3 +80,16 @@ describe.each(cases)('$check.id', ({ check, runs, faults }) => {
   });
 });
 
+
+describe('freshIdempotencyKey', () => {
+  it('keeps the shape of a generated key (version, variant, case) and never repeats it', () => {
+    for (const shape of ['00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF', '0189D6A2-7c3e-7AbC-9def-0123456789aB']) {
+      const [a, b] = [freshIdempotencyKey(shape), freshIdempotencyKey(shape)];
+      expect(a).toMatch(uuidPattern);
+      expect(a).not.toBe(b);
+      expect(a.slice(0, 24)).toBe(shape.slice(0, 24));
+    }
+    expect(freshIdempotencyKey('FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF')).not.toMatch(/[a-f]/);
+    expect(freshIdempotencyKey('ffffffff-ffff-ffff-ffff-ffffffffffff')).not.toMatch(/[A-F]/);
+  });
+});

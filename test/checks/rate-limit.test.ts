@@ -7,6 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../src/checks/check.js';
+import type { CheckContext } from '../../src/checks/check-context.js';
+import { expectThrottled } from '../../src/checks/rate-limit/expect-throttled.js';
+import { readRateLimitHeaders } from '../../src/checks/rate-limit/rate-limit-headers.js';
+import { surelyWithinLimit } from '../../src/checks/rate-limit/surely-within-limit.js';
+import type { Exchange } from '../../src/http/exchange.js';
 import { rateLimitChecks } from '../../src/checks/catalogue/rate-limit-checks.js';
 import { rateLimitDiscovery } from '../../src/checks/catalogue/rate-limit-discovery.js';
 import { rateLimitEnforced } from '../../src/checks/catalogue/rate-limit-enforced.js';
@@ -109,5 +114,47 @@ describe('rate-limit-discovery', () => {
     expect(result.status, explain(result)).toBe('failed');
     expect(result.failures[0]!.section).toBe('§6');
     expect(result.failures[0]!.message).toMatch(/the first 429 at \d+ req\/s: a 429 MUST carry Retry-After \(contract §6\)/);
+  });
+});
+
+describe('reading what a target may send (no false positives on MAY variants)', () => {
+  const exchangeWith = (status: number, headers: Record<string, string>, json: unknown = { error: 'too_many_requests', message: 'slow down', requestId: 'r-1' }): Exchange => ({
+    id: 'e1',
+    request: { method: 'POST', url: 'http://target/v1/users', path: '/v1/users', headers: {} },
+    response: { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(json), json },
+    sentAtMs: 1_000_000,
+    durationMs: 5,
+    attempt: 1,
+  });
+  const serverNowMs = Date.parse('2026-03-13T12:00:00Z');
+  const context = { serverNowMs: () => serverNowMs } as unknown as CheckContext;
+
+  it('a Retry-After is understood as delay-seconds or as an HTTP-date, and refused otherwise', () => {
+    const arrivedMs = 1_000_005;
+    expect(expectThrottled(context, exchangeWith(429, { 'retry-after': '2' }), 'a 429')).toMatchObject({ form: 'delay-seconds', retryAtMs: arrivedMs + 2000 });
+    const inThreeSeconds = new Date(serverNowMs + 3000 - (Date.now() - arrivedMs)).toUTCString();
+    const date = expectThrottled(context, exchangeWith(429, { 'retry-after': inThreeSeconds }), 'a 429');
+    expect(date.form).toBe('HTTP-date');
+    expect(Math.abs(date.retryAtMs - (arrivedMs + 3000))).toBeLessThanOrEqual(1000);
+    expect(() => expectThrottled(context, exchangeWith(429, { 'retry-after': '-1' }), 'a 429')).toThrow(/neither delay-seconds .* nor an HTTP-date/);
+    expect(() => expectThrottled(context, exchangeWith(429, {}), 'a 429')).toThrow(/MUST carry Retry-After/);
+  });
+
+  it('rate-limit headers are read in every draft form and the X-RateLimit convention', () => {
+    expect(readRateLimitHeaders({ ratelimit: '"default";r=5;t=1', 'ratelimit-policy': '"default";q=100;w=60' })).toMatchObject({ remaining: 5, policies: [{ quota: 100, windowSeconds: 60 }] });
+    expect(readRateLimitHeaders({ ratelimit: 'limit=100, remaining=7, reset=3' })).toMatchObject({ remaining: 7, policies: [{ quota: 100 }] });
+    expect(readRateLimitHeaders({ 'ratelimit-limit': '10, 10;w=1, 1000;w=3600', 'ratelimit-remaining': '4' })).toMatchObject({ remaining: 4 });
+    expect(readRateLimitHeaders({ 'ratelimit-policy': '10;w=1, 1000;w=3600' })?.policies).toEqual([{ quota: 10, windowSeconds: 1 }, { quota: 1000, windowSeconds: 3600 }]);
+    expect(readRateLimitHeaders({ 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '-1' })).toMatchObject({ remaining: -1, policies: [{ quota: 60 }] });
+    expect(readRateLimitHeaders({ ratelimit: '"burst";r=0;t=1, "daily";r=9000;t=3600' })?.remaining).toBe(0);
+    expect(readRateLimitHeaders({ 'content-type': 'application/json' })).toBeUndefined();
+  });
+
+  it('a 429 proves a too strict limiter only when no bunching on the way could explain it', () => {
+    const limit = { requestsPerSecond: 10, burst: 2 };
+    const spaced = (durationMs: number) => [0, 200, 400].map((at, i) => ({ ...exchangeWith(i === 2 ? 429 : 201, {}), sentAtMs: at, durationMs }));
+    expect(surelyWithinLimit(spaced(5), 2, limit)).toBe(true);
+    // Answers taking 450 ms: all three may have arrived together, more than the burst of 2.
+    expect(surelyWithinLimit(spaced(450), 2, limit)).toBe(false);
   });
 });

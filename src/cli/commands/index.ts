@@ -1,5 +1,6 @@
 /** The explicit list of commands, in the order `--help` shows them. */
 import type { Command } from '../command.js';
+import { certifyCommand } from './certify.js';
 import { conformanceCommand } from './conformance.js';
 import { loadCommand } from './load.js';
 import { replayCommand } from './replay.js';
@@ -7,4 +8,4 @@ import { selfTestCommand } from './self-test.js';
 import { serveCommand } from './serve.js';
 import { signCommand } from './sign.js';
 
-export const commands: readonly Command[] = [conformanceCommand, replayCommand, loadCommand, serveCommand, signCommand, selfTestCommand];
+export const commands: readonly Command[] = [certifyCommand, conformanceCommand, replayCommand, loadCommand, serveCommand, signCommand, selfTestCommand];

@@ -31,9 +31,15 @@ export const maxRetryAfterSleepSeconds = 60;
 /** Pause of a recovered polite client between requests, s. */
 export const politePaceSeconds = 1;
 
-/** VUs of the closed-model phase: at most half the limit, so 1 request/s each stays below it. */
+/**
+ * VUs of the closed-model phase: at most half the limit, so 1 request/s each
+ * stays below it, and at most half the burst, so that all of them retrying
+ * together after the same Retry-After fit in the refilled bucket: a 429 after
+ * waiting is then the target's fault, not a thundering herd of our own.
+ */
 export function politeClientVus(params: ScenarioParams): number {
-  return Math.max(1, Math.min(params.vus, Math.floor(params.declaredLimit.requestsPerSecond / 2)));
+  const { requestsPerSecond, burst } = params.declaredLimit;
+  return Math.max(1, Math.min(params.vus, Math.floor(requestsPerSecond / 2), Math.floor(burst / 2)));
 }
 
 interface PoliteClientState {

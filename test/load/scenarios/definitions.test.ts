@@ -5,6 +5,7 @@ import type { ObservedResponse, PlannedRequest } from '../../../src/load/scenari
 import {
   defaultScenarioParams,
   idempotencyStorm,
+  politeClientVus,
   rateLimit,
   scenarioDefinitions,
   stormKeyCount,
@@ -180,5 +181,15 @@ describe('defaultScenarioParams', () => {
     expect(defaultScenarioParams('rate-limit', limit)).toMatchObject({ rate: 100, durationSeconds: 10, vus: 60 });
     expect(defaultScenarioParams('rate-limit', limit, { rate: 400 })).toMatchObject({ rate: 400, vus: 210 });
     expect(defaultScenarioParams('idempotency-storm', limit, { durationSeconds: 3 })).toMatchObject({ vus: 20, durationSeconds: 3 });
+  });
+});
+
+describe('rate-limit polite clients', () => {
+  it('are few enough to retry together within the burst and to stay below the limit at 1 request/s each', () => {
+    const params = (requestsPerSecond: number, burst: number, vus = 500) => ({ rate: 2 * requestsPerSecond, durationSeconds: 5, vus, declaredLimit: { requestsPerSecond, burst } });
+    expect(politeClientVus(params(200, 20))).toBe(10);
+    expect(politeClientVus(params(100, 100))).toBe(50);
+    expect(politeClientVus(params(1000, 100, 8))).toBe(8);
+    expect(politeClientVus(params(1, 1))).toBe(1);
   });
 });
