@@ -123,7 +123,7 @@ describe('oversized-body-rejected', () => {
     expect(result.requests).toBe(oversizedBodyRejected.maxRuns);
   });
   it('fails when oversized bodies get 413', () =>
-    expectFailure(oversizedBodyRejected, 'oversized-body-413', /bodies over 65536 bytes get 400 bad_request; .* padded to 655\d\d bytes .* got 413/));
+    expectFailure(oversizedBodyRejected, 'oversized-body-payload-too-large', /bodies over 65536 bytes get 400 bad_request; .* padded to 655\d\d bytes .* got 413/));
 });
 
 describe('duplicate-external-id-conflict', () => {

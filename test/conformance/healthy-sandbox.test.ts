@@ -4,7 +4,7 @@ import { checkCatalogue } from '../../src/checks/registry.js';
 import { runAgainstEmbeddedSandbox } from '../../src/conformance/fault-matrix.js';
 
 describe('the healthy sandbox', () => {
-  it.each([1, 2, 3, 4, 5])('passes every check (run %i)', async (run) => {
+  it.concurrent.each([1, 2, 3, 4, 5])('passes every check (run %i)', async (run) => {
     const summary = await runAgainstEmbeddedSandbox({ checks: checkCatalogue, faults: [], runs: 50, seed: 1000 + run, signal: new AbortController().signal });
     const problems = summary.checks
       .filter((r) => r.status === 'failed' || r.status === 'errored')

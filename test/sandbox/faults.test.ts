@@ -273,7 +273,7 @@ const probes: Probe[] = [
     faulty: [201, 201],
   },
   {
-    fault: 'oversized-body-413',
+    fault: 'oversized-body-payload-too-large',
     observe: async ({ post }) => {
       const reply = await post({ body: JSON.stringify(freshUser({ notes: 'x'.repeat(70_000) })) });
       return [reply.status, reply.json.error];

@@ -1,8 +1,8 @@
 import fc, { type Arbitrary } from 'fast-check';
-import { invalidField, minorDateOfBirth, minorUser, validUser, type InvalidField, type UserBody } from '../../fixtures/index.js';
+import { invalidField, validUser, type InvalidField, type UserBody } from '../../fixtures/index.js';
 import type { PropertyCheck } from '../check.js';
 import type { CheckContext } from '../check-context.js';
-import { safeTodayForInvalidData, safeTodayForValidData } from '../check-dates.js';
+import { clearMinor, clearMinorDateOfBirth, safeTodayForInvalidData, safeTodayForValidData } from '../check-dates.js';
 import { expectCreated, expectEnvelope } from '../expect.js';
 
 /** Two rules broken at once; the earlier step of §2 must answer. */
@@ -18,12 +18,12 @@ function twoBrokenRules(context: CheckContext): Arbitrary<TwoBrokenRules> {
       kind: fc.constant('field-and-age' as const),
       // The broken field must not be dateOfBirth itself: the minor's date of birth replaces it.
       invalid: invalidField({ today: invalidToday, profile }).filter((i) => i.field !== 'dateOfBirth'),
-      dateOfBirth: minorDateOfBirth({ today: invalidToday, profile }),
+      dateOfBirth: clearMinorDateOfBirth(context),
     }),
     fc.record({
       kind: fc.constant('age-and-duplicate' as const),
       existing: validUser({ today: safeTodayForValidData(context), profile }),
-      minor: minorUser({ today: invalidToday, profile }),
+      minor: clearMinor(context),
     }),
   );
 }

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { addDays } from '../../contract/calendar.js';
-import { daysBetween, invalidField, latestAdultBirthDate, minorUser, validUser, type InvalidField, type UserBody } from '../../fixtures/index.js';
+import { invalidField, validUser, type InvalidField, type UserBody } from '../../fixtures/index.js';
 import type { Exchange } from '../../http/exchange.js';
 import type { PropertyCheck } from '../check.js';
 import type { CheckContext } from '../check-context.js';
-import { safeTodayForInvalidData, safeTodayForValidData } from '../check-dates.js';
+import { clearMinor, safeTodayForInvalidData, safeTodayForValidData } from '../check-dates.js';
 import { expectCreated, expectEnvelope, expectStatus, outcome } from '../expect.js';
 import { expectStoredResult } from '../idempotency/expect-stored-result.js';
 import { freshIdempotencyKey } from '../idempotency/fresh-idempotency-key.js';
@@ -17,17 +16,6 @@ export type FirstOutcome =
   | { readonly first: '422 under age'; readonly minor: UserBody; readonly other: UserBody }
   | { readonly first: '400 invalid body'; readonly invalid: InvalidField; readonly other: UserBody }
   | { readonly first: '401 wrong signature'; readonly user: UserBody };
-
-/**
- * A minor on any clock near the server's: under age on tomorrow's date (so
- * on today's too) and born at the latest yesterday (so not in the future),
- * well clear of the age boundary this check does not probe.
- */
-function clearMinor(context: CheckContext): fc.Arbitrary<UserBody> {
-  const today = safeTodayForInvalidData(context);
-  const maxDaysUnderAge = daysBetween(latestAdultBirthDate(today, context.profile.age.minimumYears), addDays(today, -2));
-  return minorUser({ today, maxDaysUnderAge, profile: context.profile });
-}
 
 function firstOutcome(context: CheckContext): fc.Arbitrary<FirstOutcome> {
   const profile = context.profile;

@@ -7,14 +7,13 @@ import {
   invalidField,
   invalidIdempotencyKey,
   malformedJson,
-  minorUser,
   validUser,
   wrongContentType,
   type InvalidField,
   type UserBody,
 } from '../../fixtures/index.js';
 import type { CheckContext, OutgoingRequest } from '../check-context.js';
-import { safeTodayForInvalidData, safeTodayForValidData } from '../check-dates.js';
+import { clearMinor, safeTodayForInvalidData, safeTodayForValidData } from '../check-dates.js';
 
 /** What is wrong with the request. */
 export type InvalidRequest =
@@ -39,7 +38,7 @@ export function invalidRequest(context: CheckContext, constraints: InvalidReques
       (invalid): InvalidRequest => ({ kind: 'invalid-field', invalid }),
     ),
     ...(constraints.carriesExternalId ? [] : [malformedJson().map((text): InvalidRequest => ({ kind: 'malformed-json', text }))]),
-    minorUser({ today: safeTodayForInvalidData(context), profile }).map((user): InvalidRequest => ({ kind: 'minor', user })),
+    clearMinor(context).map((user): InvalidRequest => ({ kind: 'minor', user })),
     fc.tuple(valid, wrongContentType()).map(([user, contentType]): InvalidRequest => ({ kind: 'wrong-content-type', user, contentType })),
     fc.tuple(valid, invalidIdempotencyKey()).map(([user, key]): InvalidRequest => ({ kind: 'invalid-idempotency-key', user, key })),
   );

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { validUser, wrongContentType, type UserBody } from '../../fixtures/index.js';
 import type { PropertyCheck } from '../check.js';
 import { safeTodayForValidData } from '../check-dates.js';

@@ -17,6 +17,7 @@ Options:
   --fault NAME     only these faults (repeatable; default: all)
   --runs N         generated cases per property (default 25)
   --seed S         fast-check seed (default 20261203)
+  --concurrency N  faults checked at once, each against its own sandbox (default 2)
   -h, --help       show this help
 
 Exit codes: 0 every fault detected, 1 a fault survived, 2 usage error.
@@ -34,7 +35,7 @@ export const selfTestCommand: Command = {
   name: 'self-test',
   summary: 'run the suite against every sandbox fault and print the mutation score',
   help,
-  options: { fault: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' } },
+  options: { fault: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' }, concurrency: { type: 'string' } },
   async run(values, _positionals, io) {
     const names = (values.fault as string[] | undefined) ?? [];
     const unknown = names.filter((n) => !faultCatalogue.some((f) => f.name === n));
@@ -45,7 +46,9 @@ export const selfTestCommand: Command = {
     if (seedText !== undefined && !/^-?\d+$/.test(seedText)) throw usageError('BOCA_USAGE', `--seed ${seedText}: expected an integer`);
     const seed = seedText !== undefined ? Number(seedText) : 20261203;
     io.stdout.write(`Self-test: ${checkCatalogue.length} checks against ${faults.length} faults (${runs} runs per property, seed ${seed})\n`);
+    const concurrency = text(values, 'concurrency') !== undefined ? parseWholeNumber(text(values, 'concurrency')!, '--concurrency', 1, 16) : 2;
     const verdicts = await runFaultMatrix({
+      concurrency,
       checks: checkCatalogue,
       faults,
       runs,

@@ -127,7 +127,7 @@ const fieldRuleFaults: readonly Fault[] = [
       withStep(p, 'body', (body) => (x, pipeline) => runOn(body, x, pipeline, { headers: { ...x.headers, 'content-type': 'application/json' } })),
   },
   {
-    name: 'oversized-body-413',
+    name: 'oversized-body-payload-too-large',
     section: '§3',
     description: 'a body over maxBodyBytes is answered 413 payload_too_large (a framework default), not the contract\'s 400',
     apply: (p) =>
