@@ -17,6 +17,7 @@ import { createSignatureVerifier } from './signature-verifier.js';
 import { createSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 import { createTokenBucketLimiter, type RateLimitSettings } from './token-bucket.js';
+import { applyVariants, resolveVariants, type Variant } from './variants/index.js';
 import { writeOutcome } from './write-outcome.js';
 
 export interface Sandbox {
@@ -26,6 +27,8 @@ export interface Sandbox {
   readonly profile: Profile;
   readonly partners: readonly SandboxPartner[];
   readonly faults: readonly Fault[];
+  /** The variants switched on (legitimate MAY behaviours), in catalogue order. */
+  readonly variants: readonly Variant[];
   /** The effective rate limit, undefined when disabled (contract §6). */
   readonly rateLimit: RateLimitSettings | undefined;
   /** Closes the store. */
@@ -63,13 +66,14 @@ function partnerMap(partners: readonly SandboxPartner[]): Map<string, SandboxPar
 
 /**
  * Builds the sandbox: the pipeline of contract §2 with the chosen faults, a
- * memory or SQLite store, the per-key rate limiter. Throws a usage error for
- * unknown faults, bad rate limits or bad partners.
+ * memory or SQLite store, the per-key rate limiter, and the chosen variants.
+ * Throws a usage error for unknown faults or variants, bad rate limits or bad partners.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const profile = options.profile ?? defaultProfile;
   const partners = options.partners ?? defaultSandboxPartners;
   const faults = resolveFaults(options.faults ?? []);
+  const variants = resolveVariants(options.variants ?? []);
   const rateLimit = effectiveRateLimit(profile, options.rateLimit);
   const partnersByKey = partnerMap(partners);
   const now = options.now ?? Date.now;
@@ -94,7 +98,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     debugSignatures: options.debugSignatures ?? false,
     log: options.log ?? (() => {}),
   };
-  const pipeline = applyFaults(createDefaultPipeline(env), faults);
+  const pipeline = applyFaults(applyVariants(createDefaultPipeline(env), variants), faults);
   const limits = { maxBodyBytes: profile.maxBodyBytes, hardCapBytes: hardCapBytes(profile) };
   const endpointMethod = profile.endpoint.method.toUpperCase();
   const endpointPath = profile.endpoint.path;
@@ -134,5 +138,5 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
   };
 
-  return { handler, store, profile, partners, faults, rateLimit, close: () => store.close() };
+  return { handler, store, profile, partners, faults, variants, rateLimit, close: () => store.close() };
 }

@@ -11,6 +11,12 @@ export interface SandboxOptions {
   /** Names from `faultCatalogue` to switch on. Default none. Unknown names throw a usage error. */
   readonly faults?: readonly string[];
   /**
+   * Names from `variantCatalogue` to switch on: legitimate ways to implement
+   * what the contract leaves open (applied before any fault). Default none.
+   * Unknown names throw a usage error.
+   */
+  readonly variants?: readonly string[];
+  /**
    * Overrides `profile.rateLimit` (contract §6), e.g. `{ requestsPerSecond: 5, burst: 2 }`;
    * `false` disables rate limiting (and its headers).
    */

@@ -24,11 +24,18 @@ export interface RateDecision {
   readonly resetSeconds: number;
 }
 
-export interface TokenBucketLimiter {
+/**
+ * The decision interface every per-key limiter keeps (contract §6 allows a
+ * token bucket, a fixed or a sliding window): one call per authenticated request.
+ */
+export interface RateLimiter {
   readonly settings: RateLimitSettings;
-  /** Takes a token from `apiKey`'s bucket at `nowMs` (epoch ms), if there is one. */
+  /** Counts a request of `apiKey` at `nowMs` (epoch ms) if the limit allows it. */
   take(apiKey: string, nowMs: number): RateDecision;
 }
+
+/** The token bucket: takes a token from `apiKey`'s bucket, if there is one. */
+export type TokenBucketLimiter = RateLimiter;
 
 interface Bucket {
   tokens: number;

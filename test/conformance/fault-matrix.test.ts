@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rateLimitDiscovery } from '../../src/checks/catalogue/rate-limit-discovery.js';
 import { checkCatalogue } from '../../src/checks/registry.js';
-import { runAgainstEmbeddedSandbox, runFaultMatrix, type FaultVerdict } from '../../src/conformance/fault-matrix.js';
+import { rateLimitFaultSetup, runAgainstEmbeddedSandbox, runFaultMatrix, type FaultVerdict } from '../../src/conformance/fault-matrix.js';
 import { faultCatalogue } from '../../src/sandbox/faults/index.js';
 
 let verdicts: FaultVerdict[];
@@ -33,7 +33,7 @@ describe('the fault matrix', () => {
 
   it('fails rate-limit discovery (no declared limit) on a target whose 429s lack Retry-After, and only reports on a healthy one', async () => {
     const run = (faults: string[]) =>
-      runAgainstEmbeddedSandbox({ checks: [rateLimitDiscovery], faults, runs: 1, seed: 1, signal, setup: { rateLimit: 'auto' } });
+      runAgainstEmbeddedSandbox({ checks: [rateLimitDiscovery], faults, runs: 1, seed: 1, signal, setup: { ...rateLimitFaultSetup, rateLimit: 'auto' } });
     const faulty = await run(['retry-after-missing']);
     expect(faulty.checks[0]!.status).toBe('failed');
     expect(faulty.checks[0]!.section).toBe('§6');

@@ -19,6 +19,7 @@ import { renderTable } from '../../report/index.js';
 import type { Credentials } from '../../signing/sign-request.js';
 import type { Command, CommandIo, OptionValues } from '../command.js';
 import { targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
+import { interruptedExitCode } from '../interrupted-exit-code.js';
 import { progressPrinter } from '../progress.js';
 import { parseWholeNumber } from '../rate-limit-option.js';
 import { colorFor, version } from './conformance.js';
@@ -53,7 +54,8 @@ A real target is held to --rate-limit (or the profile's limit) throughout,
 and must be loopback or listed in the config's "allowHosts".
 
 Exit codes: 0 certified, 1 not certified, 2 usage/config/connection error,
-130 interrupted (the reports hold what ran, marked incomplete).
+130 interrupted by Ctrl-C or 143 by SIGTERM (the reports hold what ran, marked
+incomplete).
 
 Examples:
   boca-harness certify
@@ -84,6 +86,8 @@ async function runLoadPart(name: string, target: LoadTarget, profile: Profile, d
     signal: io.signal,
     allowHosts: target.allowHosts,
     runId: `${runId}-${name}`,
+    // Interrupted before this part: run it in this thread, where an aborted run ends at once with an empty, incomplete summary (worker threads only hear a later abort).
+    ...(io.signal.aborted ? { workers: 0 } : {}),
     ...(tty ? { onProgress: (p) => io.stdout.write(`\r\x1b[2K${formatProgressLine(p)}`) } : {}),
   });
   if (tty) io.stdout.write('\r\x1b[2K');
@@ -169,7 +173,7 @@ export const certifyCommand: Command = {
     const complete = conformance.summary.complete && rateLimit.complete && throughput.complete;
     if (!complete || io.signal.aborted) {
       io.stderr.write('boca-harness: interrupted; the reports hold what ran so far and are marked incomplete.\n');
-      return 130;
+      return interruptedExitCode(io.signal);
     }
     return summary.verdict.certified ? 0 : 1;
   },

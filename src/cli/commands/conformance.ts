@@ -7,6 +7,7 @@ import { selectChecks } from '../../conformance/select-checks.js';
 import { renderTable, runVerdict, writeReports } from '../../report/index.js';
 import { usageError } from '../../errors.js';
 import type { Command, CommandIo, OptionValues } from '../command.js';
+import { interruptedExitCode } from '../interrupted-exit-code.js';
 import { progressPrinter } from '../progress.js';
 import { parseWholeNumber } from '../rate-limit-option.js';
 import { targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
@@ -34,7 +35,8 @@ Environment:
   BOCA_API_KEY_2, BOCA_API_SECRET_2   a second partner (else its checks are skipped)
 
 Exit codes: 0 every check passed (skips allowed), 1 a check failed,
-2 usage, config or connection error, 130 interrupted (reports are still written).
+2 usage, config or connection error, 130 interrupted by Ctrl-C or 143 by
+SIGTERM (reports are still written, marked incomplete).
 
 Examples:
   boca-harness conformance                                  # the embedded sandbox
@@ -59,7 +61,7 @@ export async function finishRun(run: ConformanceRun, reportsDir: string, io: Com
   io.stdout.write(`Reports: ${written.directory}/ (report.html, summary.md, summary.json, junit.xml)\n`);
   if (!summary.complete) {
     io.stderr.write('boca-harness: interrupted; the reports hold what ran so far and are marked incomplete.\n');
-    return 130;
+    return interruptedExitCode(io.signal);
   }
   return runVerdict(summary).outcome === 'passed' ? 0 : 1;
 }

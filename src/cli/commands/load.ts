@@ -17,6 +17,7 @@ import type { ScenarioParams } from '../../load/scenario-definition.js';
 import { arrivalRateVus, defaultScenarioParams, findScenarioDefinition, scenarioDefinitions } from '../../load/scenarios/index.js';
 import type { Credentials } from '../../signing/sign-request.js';
 import type { Command, CommandIo, OptionValues } from '../command.js';
+import { interruptedExitCode } from '../interrupted-exit-code.js';
 import { parseRequestsPerSecond, parseWholeNumber } from '../rate-limit-option.js';
 
 const help = `Usage: boca-harness load --scenario NAME [options]
@@ -58,7 +59,8 @@ the run within a second and writes a partial report marked incomplete.
 
 Exit codes: 0 ok, 99 a threshold failed (as k6), 1 a scenario check failed
 (e.g. an idempotency key mapped to two users), 2 usage or config error (or k6
-missing for --engine k6), 130 interrupted (partial report written).
+missing for --engine k6), 130 interrupted by Ctrl-C or 143 by SIGTERM
+(partial report written, marked incomplete).
 
 Examples:
   boca-harness load --scenario rate-limit                   # embedded sandbox, profile limit
@@ -176,7 +178,7 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
       summary = k6Run.summary;
       if (!summary) {
         io.stderr.write(`boca-harness: k6 exited with code ${k6Exit} without writing its summary.\n`);
-        return io.signal.aborted ? 130 : k6Exit === 0 ? 3 : k6Exit;
+        return io.signal.aborted ? interruptedExitCode(io.signal) : k6Exit === 0 ? 3 : k6Exit;
       }
     } else {
       summary = await runLoad({
@@ -189,7 +191,8 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
         allowHosts: config.allowHosts,
         timeoutMs,
         runId,
-        ...(workers !== undefined ? { workers } : {}),
+        // Worker threads only hear an abort that comes after they start: a run already interrupted stays in this thread, where it ends at once.
+        ...(io.signal.aborted ? { workers: 0 } : workers !== undefined ? { workers } : {}),
         ...(tty ? { onProgress: (p) => io.stdout.write(`\r\x1b[2K${formatProgressLine(p)}`) } : {}),
       });
       if (tty) io.stdout.write('\r\x1b[2K');
@@ -202,7 +205,7 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
   io.stdout.write(`Reports: ${written.directory}/ (load.html, load.md, load.json)\n`);
   if (!summary.complete) {
     io.stderr.write('boca-harness: interrupted; the report holds what ran so far and is marked incomplete.\n');
-    return 130;
+    return interruptedExitCode(io.signal);
   }
   if (summary.thresholds.some((t) => !t.passed)) return 99;
   if ((summary.checks ?? []).some((c) => !c.passed)) return 1;

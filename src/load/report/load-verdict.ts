@@ -29,17 +29,23 @@ export interface LoadVerdictOptions {
 /** What a finding is about: certification's junit.xml gives each kind its own testcase. */
 export type LoadFindingKind = 'thresholds' | 'checks' | 'rateLimitAccuracy' | 'retryAfterAndHeaders';
 
+/** An incomplete run that never offered an iteration: interrupted before it started. */
+const notRun = (summary: LoadSummary): boolean => !summary.complete && summary.totals.offered === 0;
+
 /**
  * The findings of a load run by kind: failed thresholds; failed scenario
  * checks; an accepted rate above the limit off the declared one by more than
  * ±5 % (or not measured when required); 429s without a valid `Retry-After`,
  * requests throttled again after waiting `Retry-After` out, and incoherent
- * RateLimit headers (contract §6). One sentence each.
+ * RateLimit headers (contract §6). One sentence each; none for a run
+ * interrupted before it started.
  */
 export function loadFindings(summary: LoadSummary, options: LoadVerdictOptions = {}): Record<LoadFindingKind, string[]> {
   const requireAccuracy = options.requireRateLimitAccuracy ?? summary.scenario === 'rate-limit';
   const r = summary.rateLimit;
   const findings: Record<LoadFindingKind, string[]> = { thresholds: [], checks: [], rateLimitAccuracy: [], retryAfterAndHeaders: [] };
+  // Interrupted before its first iteration (e.g. a certify part after Ctrl-C): nothing was measured, so nothing can be found.
+  if (notRun(summary)) return findings;
   for (const t of summary.thresholds.filter((t) => !t.passed)) {
     findings.thresholds.push(`Threshold ${t.metric} ${t.expression} failed${t.observed !== undefined ? ` (observed ${+t.observed.toFixed(3)})` : ''}.`);
   }
@@ -76,7 +82,9 @@ export function loadVerdict(summary: LoadSummary, options: LoadVerdictOptions = 
     outcome === 'failed'
       ? `FAILED: ${findings.length} finding${findings.length === 1 ? '' : 's'}`
       : outcome === 'inconclusive'
-        ? 'INCONCLUSIVE: no finding, but the figures cannot be trusted'
+        ? notRun(summary)
+          ? 'NOT RUN: interrupted before the first request'
+          : 'INCONCLUSIVE: no finding, but the figures cannot be trusted'
         : `PASSED: no finding${met > 0 ? `, ${met} threshold${met === 1 ? '' : 's'} met` : ''}`;
   const flags = [summary.valid ? '' : 'invalid run', summary.complete ? '' : 'incomplete run'].filter(Boolean);
   return { outcome, findings, headline: flags.length > 0 ? `${main} (${flags.join(', ')})` : main };

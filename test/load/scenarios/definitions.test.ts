@@ -123,9 +123,11 @@ describe('rate-limit', () => {
     expect(missing.samples).toContainEqual({ metric: 'retry_after_missing', kind: 'counter', value: 1, tags: { phase: 'above-limit' } });
   });
 
-  it('runs the polite phase with at most half the limit in VUs', () => {
+  it('runs the polite phase with at most half the limit, and half the burst, in VUs', () => {
     const options = rateLimit.options({ rate: 40, durationSeconds: 5, vus: 100, declaredLimit: { requestsPerSecond: 20, burst: 5 } });
-    expect(options.scenarios!.retry_after).toMatchObject({ executor: 'constant-vus', vus: 10 });
+    expect(options.scenarios!.retry_after).toMatchObject({ executor: 'constant-vus', vus: 2 });
+    const wideBurst = rateLimit.options({ rate: 40, durationSeconds: 5, vus: 100, declaredLimit: { requestsPerSecond: 20, burst: 40 } });
+    expect(wideBurst.scenarios!.retry_after).toMatchObject({ executor: 'constant-vus', vus: 10 });
     expect(options.scenarios!.below_limit).toMatchObject({ rate: 10 });
   });
 });

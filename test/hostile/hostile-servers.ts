@@ -1,0 +1,41 @@
+/** The hostile-target matrix: every server that misbehaves outside any contract, with what a user should hear about it. */
+import { startCloseMidBody } from './servers/close-mid-body.js';
+import { startConnectionReset } from './servers/connection-reset.js';
+import { startHeadersThenStall } from './servers/headers-then-stall.js';
+import type { HostileServer } from './servers/hostile-server.js';
+import { startHtmlErrorPage } from './servers/html-error-page.js';
+import { startHttp10 } from './servers/http-1-0.js';
+import { startHugeBody } from './servers/huge-body.js';
+import { startInvalidJson } from './servers/invalid-json.js';
+import { startNeverAnswering } from './servers/never-answering.js';
+import { startNothingListening } from './servers/nothing-listening.js';
+import { startRedirecting } from './servers/redirecting.js';
+import { startSlowlorisResponse } from './servers/slowloris-response.js';
+
+export interface HostileCase {
+  readonly name: string;
+  readonly start: () => Promise<HostileServer>;
+  /**
+   * What conformance must conclude: `unreachable` (exit 2 before any check:
+   * no HTTP response ever started, so the URL is most likely wrong) or
+   * `failed` (exit 1: it speaks HTTP but breaks the contract), with a
+   * pattern the output must match to say what happened.
+   */
+  readonly conformance: { readonly exit: 1 | 2; readonly says: RegExp };
+  /** Outcomes the load run records, `error:<code>` or a status. */
+  readonly load: RegExp;
+}
+
+export const hostileCases: readonly HostileCase[] = [
+  { name: 'nothing listening', start: startNothingListening, conformance: { exit: 2, says: /Cannot reach the target .*connection-refused/ }, load: /error:connection-refused/ },
+  { name: 'never answering', start: startNeverAnswering, conformance: { exit: 2, says: /Cannot reach the target .*timeout/ }, load: /error:timeout/ },
+  { name: 'connection reset', start: startConnectionReset, conformance: { exit: 2, says: /Cannot reach the target .*connection-reset/ }, load: /error:connection-reset/ },
+  { name: 'headers then stall', start: startHeadersThenStall, conformance: { exit: 1, says: /did not answer \(timeout\)/ }, load: /error:timeout/ },
+  { name: 'close mid-body', start: startCloseMidBody, conformance: { exit: 1, says: /did not answer \(invalid-response\)/ }, load: /error:/ },
+  { name: 'invalid JSON', start: startInvalidJson, conformance: { exit: 1, says: /not json at all/ }, load: /201/ },
+  { name: '50 MB body', start: startHugeBody, conformance: { exit: 1, says: /✗ valid-user-created/ }, load: /201/ },
+  { name: 'slowloris response', start: startSlowlorisResponse, conformance: { exit: 1, says: /did not answer \(timeout\)/ }, load: /error:timeout/ },
+  { name: 'HTML error pages', start: startHtmlErrorPage, conformance: { exit: 1, says: /502 Bad Gateway/ }, load: /50[23]/ },
+  { name: 'redirects', start: startRedirecting, conformance: { exit: 1, says: /→ 30[127]/ }, load: /30[127]/ },
+  { name: 'HTTP/1.0', start: startHttp10, conformance: { exit: 1, says: /→ 200/ }, load: /200/ },
+];
