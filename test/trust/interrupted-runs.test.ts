@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type StartedSandbox } from '../../src/sandbox/index.js';
 import { ensureBuilt, spawnCli, type SpawnedCli } from './spawn-cli.js';
 
 /**
@@ -20,11 +21,32 @@ import { ensureBuilt, spawnCli, type SpawnedCli } from './spawn-cli.js';
  */
 const stopDeadlineMs = 2_000;
 
+const partners = [
+  { apiKey: 'pk_interrupted_1', secret: 'sk_interrupted_1' },
+  { apiKey: 'pk_interrupted_2', secret: 'sk_interrupted_2' },
+];
+const env = { BOCA_API_KEY: partners[0]!.apiKey, BOCA_API_SECRET: partners[0]!.secret, BOCA_API_KEY_2: partners[1]!.apiKey, BOCA_API_SECRET_2: partners[1]!.secret };
+
+/** A target in this process, so a test can see requests arrive before it sends the signal. */
+let target: StartedSandbox;
 const dirs: string[] = [];
-beforeAll(() => ensureBuilt());
-afterAll(() => {
+beforeAll(async () => {
+  ensureBuilt();
+  target = await startSandbox({ partners, rateLimit: { requestsPerSecond: 200, burst: 20 } });
+});
+afterAll(async () => {
+  await target?.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Resolves once the target holds more than `count` users (the run is sending), polling every 50 ms. */
+async function usersCreatedBeyond(count: number, run: SpawnedCli, timeoutMs = 30_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (target.store.countUsers() <= count) {
+    if (run.child.exitCode !== null || performance.now() > deadline) throw new Error(`no request reached the target:\n${run.stdout()}\n${run.stderr()}`);
+    await delay(50);
+  }
+}
 
 function reportsDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'boca-interrupted-'));
@@ -60,22 +82,42 @@ describe('interrupted runs', () => {
     const finished = [...run.stdout().matchAll(/^\[\d+\/\d+\] \S+ +(\w+) +§\d+ (\S+)/gm)].map((m) => ({ checkId: m[2], status: m[1] }));
     expect(finished.length).toBeGreaterThanOrEqual(3);
     // Every check that finished before the signal is in the report, as it finished; the interrupted one is not turned into a failure.
-    expect(summary.checks.map((c: { checkId: string; status: string }) => ({ checkId: c.checkId, status: c.status }))).toEqual(finished);
-    expect(summary.checks.every((c: { status: string }) => c.status === 'passed')).toBe(true);
+    const reported = Object.entries(summary.checks as Record<string, { status: string }>).map(([checkId, c]) => ({ checkId, status: c.status }));
+    expect(reported).toEqual(finished);
+    expect(reported.every((c) => c.status === 'passed')).toBe(true);
     expect(run.stderr()).toMatch(/interrupted; the reports hold what ran so far/);
   });
 
-  it('load, SIGTERM after 1.5 s of a 30 s run: exits 143 within 2 s with a partial load.json', async () => {
+  it('conformance, SIGTERM during a rate-limit check (requests in flight on a timetable): exits 143 within 2 s, no crash', async () => {
     const dir = reportsDir();
-    const run = spawnCli(['load', '--scenario', 'throughput', '--rate', '50', '--duration', '30s', '--reports', dir]);
-    await run.waitForStdout(/^Load throughput/m);
+    const run = spawnCli(['conformance', '--only', '§6', '--runs', '3', '--seed', '3', '--reports', dir]);
+    // The first §6 check has finished: the second is sending at twice the declared limit.
+    await run.waitForStdout(/\[1\/\d+\]/);
+    await delay(200);
+    const { code, stopMs, output } = await interrupt(run, 'SIGTERM');
+    expect(code, output).toBe(143);
+    expect(stopMs, output).toBeLessThan(stopDeadlineMs);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    const summary = readReport(dir, 'summary.json');
+    expect(summary.complete).toBe(false);
+    expect(Object.keys(summary.checks).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('load, SIGTERM about 1.5 s into a 30 s run: exits 143 within 2 s with a partial load.json', async () => {
+    const dir = reportsDir();
+    const before = target.store.countUsers();
+    const run = spawnCli(['load', '--scenario', 'throughput', '--target', target.url, '--rate', '50', '--duration', '30s', '--rate-limit', '200/s', '--reports', dir], { env });
+    // Worker threads may take a while to start on a busy machine: count from the first request, not from launch.
+    await usersCreatedBeyond(before, run);
     await delay(1_500);
+    const users = target.store.countUsers() - before;
     const { code, stopMs, output } = await interrupt(run, 'SIGTERM');
     expect(code, output).toBe(143);
     expect(stopMs, output).toBeLessThan(stopDeadlineMs);
     const load = readReport(dir, 'load.json');
     expect(load.complete).toBe(false);
-    expect(load.totals.sent).toBeGreaterThan(0);
+    // Everything sent up to the signal is in the report.
+    expect(load.totals.byStatus['201']).toBeGreaterThanOrEqual(users);
     expect(load.durationMs).toBeLessThan(30_000);
   });
 
@@ -89,7 +131,7 @@ describe('interrupted runs', () => {
     const certification = readReport(dir, 'certification.json');
     expect(certification.verdict.certified).toBe(false);
     expect(certification.conformance.complete).toBe(false);
-    expect(certification.conformance.checks.length).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(certification.conformance.checks).length).toBeGreaterThanOrEqual(2);
     for (const part of [certification.rateLimit, certification.throughput]) {
       expect(part.complete).toBe(false);
       expect(part.totals.sent).toBe(0);
@@ -100,9 +142,10 @@ describe('interrupted runs', () => {
 
   it('certify, SIGINT during the rate-limit part: exits 130 within 2 s with conformance complete and the load part partial', async () => {
     const dir = reportsDir();
-    const run = spawnCli(['certify', '--runs', '2', '--seed', '3', '--duration', '5', '--reports', dir]);
+    const run = spawnCli(['certify', '--target', target.url, '--rate-limit', '200/s', '--burst', '20', '--runs', '2', '--seed', '3', '--duration', '5', '--reports', dir], { env });
     await run.waitForStdout(/^rate-limit: /m, 60_000);
-    await delay(1_000);
+    await usersCreatedBeyond(target.store.countUsers(), run);
+    await delay(500);
     const { code, stopMs, output } = await interrupt(run, 'SIGINT');
     expect(code, output).toBe(130);
     expect(stopMs, output).toBeLessThan(stopDeadlineMs);
@@ -111,6 +154,7 @@ describe('interrupted runs', () => {
     expect(certification.conformance.complete).toBe(true);
     expect(certification.rateLimit.complete).toBe(false);
     expect(certification.rateLimit.totals.sent).toBeGreaterThan(0);
+    expect(certification.throughput.complete).toBe(false);
     expect(certification.throughput.totals.sent).toBe(0);
   });
 });

@@ -78,19 +78,20 @@ export async function offerAtRate(context: CheckContext, options: OfferOptions):
     if (stopped) break;
     const request = { ...options.request(slot), pace: false as const, retryOn429: false as const };
     inFlight++;
-    pending.push(
-      context.client
-        .send(request)
-        .then((exchange) => {
-          if (options.stopWhen?.(exchange)) stopped = true;
-          return exchange;
-        })
-        .finally(() => {
-          inFlight--;
-          answered?.();
-          answered = undefined;
-        }),
-    );
+    const sent = context.client
+      .send(request)
+      .then((exchange) => {
+        if (options.stopWhen?.(exchange)) stopped = true;
+        return exchange;
+      })
+      .finally(() => {
+        inFlight--;
+        answered?.();
+        answered = undefined;
+      });
+    // An abort ends the loop (pause rejects) before Promise.all below sees these: their rejections must not go unhandled and crash the process.
+    sent.catch(() => {});
+    pending.push(sent);
   }
   const exchanges = await Promise.all(pending);
   return { exchanges, startedMs };

@@ -43,7 +43,8 @@ function row(verdict: FaultVerdict): string {
 function variantRow(run: VariantRun): string {
   const mark = run.falsePositives.length === 0 ? '✓' : '✗';
   const what = run.falsePositives.length === 0 ? 'no false positive' : run.falsePositives.map((fp) => `${fp.checkId} ${fp.status}`).join(', ');
-  return `${mark} ${run.variant.section} ${run.variant.name.padEnd(26)} seed ${run.seed}  ${what}`;
+  const skipped = run.skipped.length > 0 ? ` (skipped: ${run.skipped.join(', ')})` : '';
+  return `${mark} ${run.variant.section} ${run.variant.name.padEnd(26)} seed ${run.seed} ${(run.durationMs / 1000).toFixed(1).padStart(5)} s  ${what}${skipped}`;
 }
 
 /** The false-positive runs: the suite on each variant, `variantRuns` times; prints a row per run and the total. Returns the count. */
@@ -66,7 +67,7 @@ async function checkVariants(
   const count = falsePositiveCount(verdicts);
   io.stdout.write(`\nFalse positives: ${count} across ${options.variants.length} variants × ${options.variantRuns} runs\n`);
   for (const verdict of verdicts) {
-    for (const fp of verdict.falsePositives) io.stdout.write(`  ${verdict.variant.name} (seed ${fp.seed}): ${fp.checkId} ${fp.status}: ${fp.message.split('\n')[0]}\n`);
+    for (const fp of verdict.falsePositives) io.stdout.write(`  ${verdict.variant.name} (seed ${fp.seed}${fp.rateLimit ? `, at ${fp.rateLimit}` : ''}): ${fp.checkId} ${fp.status}: ${fp.message.split('\n')[0]}\n`);
   }
   return count;
 }

@@ -4,6 +4,7 @@ import type { Profile } from '../../contract/profile.js';
 import { loadConfig } from '../../config/load-config.js';
 import { usageError } from '../../errors.js';
 import { faultCatalogue } from '../../sandbox/faults/index.js';
+import { variantCatalogue } from '../../sandbox/variants/index.js';
 import { parseRequestsPerSecond, parseWholeNumber } from '../rate-limit-option.js';
 import { defaultSandboxPartners, type SandboxPartner } from '../../sandbox/sandbox-partner.js';
 import { startSandbox, type StartedSandbox, type StartSandboxOptions } from '../../sandbox/start-sandbox.js';
@@ -24,6 +25,8 @@ Options:
   --db FILE            keep users and idempotent results in this SQLite file,
                        so they survive a restart (default: in memory)
   --fault NAME         switch on a named fault (repeatable); see the list below
+  --variant NAME       switch on a named variant (repeatable): a legitimate way
+                       to keep the contract (its MAYs); see the list below
   --rate-limit RATE    per API key: 50, 50/s or 3000/m (default: the profile's, 50/s)
   --burst N            requests that may arrive at once (default: the profile's
                        burst, or one second's worth of --rate-limit)
@@ -43,11 +46,15 @@ BOCA_API_KEY/BOCA_API_SECRET (and _2) name others.
 Faults (each breaks one rule of the contract, so a check can be seen to fire):
 ${faultCatalogue.map((f) => `  ${f.name.padEnd(34)} ${f.section} ${f.description}`).join('\n')}
 
+Variants (each does what the contract allows differently; the suite passes on all):
+${variantCatalogue.map((v) => `  ${v.name.padEnd(34)} ${v.section} ${v.description}`).join('\n')}
+
 Examples:
   boca-harness serve
   boca-harness serve --port 0 --db sandbox.db
   boca-harness serve --rate-limit 5/s --burst 2 --debug-signatures
   boca-harness serve --fault signature-not-checked --fault minors-accepted
+  boca-harness serve --variant fixed-window-limiter --variant retry-after-http-date
   boca-harness serve --no-rate-limit --latency 200   # observe 409s for keys in flight
 `;
 
@@ -96,10 +103,12 @@ function sandboxOptions(values: OptionValues, settings: ServeSettings, io: Comma
   const latencyText = text(values.latency);
   const db = text(values.db);
   const faults = (Array.isArray(values.fault) ? values.fault : values.fault === undefined ? [] : [values.fault]).map(String);
+  const variants = (Array.isArray(values.variant) ? values.variant : values.variant === undefined ? [] : [values.variant]).map(String);
   return {
     profile: settings.profile,
     partners: settings.partners.map((p) => p.partner),
     faults,
+    variants,
     rateLimit: values['no-rate-limit'] ? false : { ...(requestsPerSecond !== undefined && { requestsPerSecond }), ...(burst !== undefined && { burst }) },
     port: portText !== undefined ? parseWholeNumber(portText, '--port', 0, 65_535) : (settings.port ?? defaultPort),
     host: text(values.host) ?? '127.0.0.1',
@@ -123,6 +132,7 @@ function banner(sandbox: StartedSandbox, settings: ServeSettings, options: Start
     ...(options.latencyMs ? [`  latency     ${options.latencyMs} ms per request`] : []),
     `  faults      ${faults.length === 0 ? 'none (healthy)' : faults.map((f) => f.name).join(', ')}`,
     ...faults.map((f) => `              ${f.section} ${f.name}: ${f.description}`),
+    ...(options.variants?.length ? [`  variants    ${options.variants.join(', ')}`] : []),
     '  partners:',
     ...settings.partners.map(({ partner, secretFrom }) => `    X-Api-Key ${partner.apiKey}  secret ${secretFrom === undefined ? partner.secret : `(secret from ${secretFrom})`}`),
     '',
@@ -162,6 +172,7 @@ export const serveCommand: Command = {
     host: { type: 'string' },
     db: { type: 'string' },
     fault: { type: 'string', multiple: true },
+    variant: { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
     burst: { type: 'string' },
     'no-rate-limit': { type: 'boolean' },

@@ -22,6 +22,7 @@ export function runThreads(script: URL, setups: readonly SliceSetup[], signal: A
   const started = new Promise<number>((resolve) => (startResolve = resolve));
   const stop = () => workers.forEach((w) => w.postMessage({ type: 'stop' }));
   signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) stop();
   const results = workers.map(
     (worker) =>
       new Promise<SliceResult>((resolve, reject) => {
