@@ -26,7 +26,9 @@ const statusStyle: Readonly<Record<CheckStatus | RunOutcome, Style>> = { passed:
 // Target text must not drive the terminal: C0 (ESC included) and C1 controls become visible.
 const safe = (text: string): string => showControlCharacters(text).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`);
-const oneLine = (text: string, max: number): string => cut(safe(text).replace(/\s*\r?\n\s*/g, ' '), max);
+// Cut before collapsing: the collapsing regex backtracks quadratically over a long run of
+// spaces without a newline (a 1 MiB body of spaces held the event loop for minutes).
+const oneLine = (text: string, max: number): string => cut(safe(cut(text, 4 * max + 16)).replace(/\s*\r?\n\s*/g, ' '), max);
 
 /**
  * The final table and failures block. Pure: the caller prints it. Lines fit

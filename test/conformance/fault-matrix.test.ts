@@ -14,7 +14,7 @@ const signal = new AbortController().signal;
 
 beforeAll(async () => {
   verdicts = await runFaultMatrix({ checks: checkCatalogue, faults: faultCatalogue, runs: 25, seed: 20261203, signal, concurrency: 4 });
-}, 900_000);
+}, 1_800_000);
 
 describe('the fault matrix', () => {
   it.each(faultCatalogue.map((f) => [f.name, f.section] as const))('%s (%s) is detected by a check of its section', (name, section) => {

@@ -31,8 +31,9 @@ Options:
   --burst N            requests that may arrive at once (default: the profile's
                        burst, or one second's worth of --rate-limit)
   --no-rate-limit      never answer 429 (and send no RateLimit headers)
-  --latency MS         simulated processing time per request, while its
-                       Idempotency-Key is held (default 0)
+  --latency MS         simulated processing time of each request that carries
+                       an Idempotency-Key, which stays in flight meanwhile
+                       (default 0)
   --debug-signatures   on a 401, log why to stderr; for a bad signature, the
                        canonical string the sandbox expected and the body SHA-256
   --config FILE        boca.config.json with profile and sandbox settings

@@ -37,6 +37,9 @@ export const idempotencyLookup: Step = (x, p) => {
   return undefined;
 };
 
-/** Simulated processing time (`latencyMs`) while the key is held, so in-flight handling is observable. */
-export const processingDelay: Step = (_x, p) =>
-  p.env.latencyMs > 0 ? new Promise<undefined>((resolve) => setTimeout(resolve, p.env.latencyMs, undefined)) : undefined;
+/**
+ * Simulated processing time (`latencyMs`) while an Idempotency-Key is held,
+ * so in-flight handling is observable; requests without a key are not slowed.
+ */
+export const processingDelay: Step = (x, p) =>
+  p.env.latencyMs > 0 && x.claim ? new Promise<undefined>((resolve) => setTimeout(resolve, p.env.latencyMs, undefined)) : undefined;
