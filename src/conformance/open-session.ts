@@ -98,11 +98,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   return { context, client, targetLabel: target.label, partners, close };
 }
 
-/** One unsigned request first: an unreachable target is a usage error (exit 2), not a page of failed checks. */
+/**
+ * One unsigned request first: an unreachable target is a usage error (exit
+ * 2), not a page of failed checks. Unreachable means no HTTP response ever
+ * started: refused, reset, or silent until the deadline (most likely a wrong
+ * URL or port). A target that sent a status line, however broken what
+ * followed (a stalled or cut-off body, bytes that are not HTTP), speaks to
+ * the harness: its checks run and fail with what happened (exit 1, reports).
+ */
 async function preflight(client: HarnessHttpClient, url: URL, signal: AbortSignal): Promise<void> {
   try {
     const exchange = await client.send({ json: {}, sign: false, retryOn429: false });
-    if (exchange.error && exchange.error.code !== 'invalid-response') {
+    if (exchange.error && exchange.error.status === undefined && exchange.error.code !== 'invalid-response') {
       throw usageError('BOCA_CONNECTION', `Cannot reach the target ${url.href}: ${exchange.error.code} (${exchange.error.message}). Is it running, and is the URL right?`);
     }
   } catch (error) {

@@ -8,3 +8,4 @@ export * from './responses.js';
 export * from './rfc3339.js';
 export * from './validate-user.js';
 export * from './sections.js';
+export * from './structured-fields.js';

@@ -40,7 +40,12 @@ export interface Exchange {
   readonly id: string;
   readonly request: RecordedRequest;
   readonly response?: RecordedResponse;
-  readonly error?: { readonly code: TransportErrorCode; readonly message: string };
+  readonly error?: {
+    readonly code: TransportErrorCode;
+    readonly message: string;
+    /** The response's status when its status line and headers arrived before the body broke (stalled, cut off). */
+    readonly status?: number;
+  };
   /** Epoch ms when the request was sent. */
   readonly sentAtMs: number;
   /** From sending to the end of the response body, ms. */

@@ -24,12 +24,25 @@ export interface UndiciTransportOptions {
 
 const flatHeaders = (headers: Readonly<Record<string, string>>): string[] => Object.entries(headers).flat();
 
-function errorMessage(error: unknown, code: TransportErrorCode, timeoutMs: number): string {
-  if (code === 'timeout') return `no complete response within ${timeoutMs} ms`;
+function errorMessage(error: unknown, code: TransportErrorCode, timeoutMs: number, status: number | undefined): string {
   if (code === 'aborted') return 'the run was aborted';
+  if (code === 'timeout') return status === undefined ? `no response within ${timeoutMs} ms` : `the ${status} response's headers came, but its body was not complete within ${timeoutMs} ms`;
   const message = error instanceof Error ? error.message : String(error);
   const errorCode = (error as { code?: unknown } | null)?.code;
-  return typeof errorCode === 'string' && !message.includes(errorCode) ? `${errorCode}: ${message}` : message;
+  const detail = typeof errorCode === 'string' && !message.includes(errorCode) ? `${errorCode}: ${message}` : message;
+  return status === undefined ? detail : `the ${status} response was cut off mid-body (${detail})`;
+}
+
+/**
+ * The error code of a failure. Once the status line and headers have come,
+ * a connection closed or reset mid-body is a broken response
+ * (`invalid-response`), not an unreachable target.
+ */
+function errorCode(error: unknown, timedOut: boolean, aborted: boolean, status: number | undefined): TransportErrorCode {
+  if (timedOut) return 'timeout';
+  if (aborted) return 'aborted';
+  const code = transportErrorCode(error);
+  return status !== undefined && (code === 'connection-reset' || code === 'other') ? 'invalid-response' : code;
 }
 
 /**
@@ -62,6 +75,7 @@ export function createUndiciTransport({ origin, dispatcher, timeoutMs, maxRespon
     }, timeoutMs);
     if (signal?.aborted) controller.abort(signal.reason);
     inFlight.add(controller);
+    let status: number | undefined;
     try {
       const body = request.body && Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
       const response = await dispatcher.request({
@@ -73,11 +87,13 @@ export function createUndiciTransport({ origin, dispatcher, timeoutMs, maxRespon
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
+      status = response.statusCode;
       const limited = await readLimitedBody(response.body, maxResponseBytes);
       return { ...base, response: recordResponse(response.statusCode, response.headers, limited), sentAtMs, durationMs: now() - sentAtMs };
     } catch (error) {
-      const code: TransportErrorCode = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : transportErrorCode(error);
-      return { ...base, error: { code, message: errorMessage(error, code, timeoutMs) }, sentAtMs, durationMs: now() - sentAtMs };
+      const code = errorCode(error, timedOut, signal?.aborted === true, status);
+      const message = errorMessage(error, code, timeoutMs, status);
+      return { ...base, error: { code, message, ...(status !== undefined ? { status } : {}) }, sentAtMs, durationMs: now() - sentAtMs };
     } finally {
       clearTimeout(timer);
       inFlight.delete(controller);

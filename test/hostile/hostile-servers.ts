@@ -10,7 +10,7 @@ import { startInvalidJson } from './servers/invalid-json.js';
 import { startNeverAnswering } from './servers/never-answering.js';
 import { startNothingListening } from './servers/nothing-listening.js';
 import { startRedirecting } from './servers/redirecting.js';
-import { startSlowlorisResponse } from './servers/slowloris-response.js';
+import { startSlowlorisBody, startSlowlorisResponse } from './servers/slowloris-response.js';
 
 export interface HostileCase {
   readonly name: string;
@@ -28,13 +28,14 @@ export interface HostileCase {
 
 export const hostileCases: readonly HostileCase[] = [
   { name: 'nothing listening', start: startNothingListening, conformance: { exit: 2, says: /Cannot reach the target .*connection-refused/ }, load: /error:connection-refused/ },
-  { name: 'never answering', start: startNeverAnswering, conformance: { exit: 2, says: /Cannot reach the target .*timeout/ }, load: /error:timeout/ },
+  { name: 'never answering', start: startNeverAnswering, conformance: { exit: 2, says: /Cannot reach the target .*timeout \(no response within 1000 ms\)/ }, load: /error:timeout/ },
   { name: 'connection reset', start: startConnectionReset, conformance: { exit: 2, says: /Cannot reach the target .*connection-reset/ }, load: /error:connection-reset/ },
   { name: 'headers then stall', start: startHeadersThenStall, conformance: { exit: 1, says: /did not answer \(timeout\)/ }, load: /error:timeout/ },
   { name: 'close mid-body', start: startCloseMidBody, conformance: { exit: 1, says: /did not answer \(invalid-response\)/ }, load: /error:/ },
   { name: 'invalid JSON', start: startInvalidJson, conformance: { exit: 1, says: /not json at all/ }, load: /201/ },
   { name: '50 MB body', start: startHugeBody, conformance: { exit: 1, says: /✗ valid-user-created/ }, load: /201/ },
-  { name: 'slowloris response', start: startSlowlorisResponse, conformance: { exit: 1, says: /did not answer \(timeout\)/ }, load: /error:timeout/ },
+  { name: 'slowloris response', start: startSlowlorisResponse, conformance: { exit: 2, says: /Cannot reach the target .*timeout \(no response within 1000 ms\)/ }, load: /error:timeout/ },
+  { name: 'slowloris body', start: startSlowlorisBody, conformance: { exit: 1, says: /did not answer \(timeout\)/ }, load: /error:timeout/ },
   { name: 'HTML error pages', start: startHtmlErrorPage, conformance: { exit: 1, says: /502 Bad Gateway/ }, load: /50[23]/ },
   { name: 'redirects', start: startRedirecting, conformance: { exit: 1, says: /→ 30[127]/ }, load: /30[127]/ },
   { name: 'HTTP/1.0', start: startHttp10, conformance: { exit: 1, says: /→ 200/ }, load: /200/ },

@@ -7,6 +7,7 @@
  * and the `X-RateLimit-*` convention. Tolerant: what it cannot read it
  * ignores.
  */
+import { splitOutsideQuotes, structuredInteger } from '../../contract/structured-fields.js';
 
 export interface RateLimitPolicy {
   /** Requests allowed per window. */
@@ -28,22 +29,6 @@ interface Member {
   readonly params: ReadonlyMap<string, string>;
 }
 
-/** Splits on `separator` outside double quotes. */
-function splitOutsideQuotes(value: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of value) {
-    if (char === '"') quoted = !quoted;
-    if (char === separator && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
-}
-
 /** A structured-field list (or dictionary): members with `;key=value` parameters. */
 function members(value: string): Member[] {
   return splitOutsideQuotes(value, ',').map((member) => {
@@ -58,12 +43,12 @@ function members(value: string): Member[] {
   });
 }
 
-const integer = (value: string | undefined): number | undefined => (value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined);
+
 
 /** `limit=100` as a dictionary member: [key, value]. */
 const dictionaryEntry = (item: string): [string, number | undefined] | undefined => {
   const match = /^([a-z-]+)\s*=\s*(-?\d+)$/i.exec(item);
-  return match ? [match[1]!.toLowerCase(), integer(match[2])] : undefined;
+  return match ? [match[1]!.toLowerCase(), structuredInteger(match[2])] : undefined;
 };
 
 /** Reads the rate-limit headers of one response (lower-case header names); undefined when it has none. */
@@ -75,26 +60,26 @@ export function readRateLimitHeaders(headers: Readonly<Record<string, string>>):
   const policies: RateLimitPolicy[] = [];
   const policy = (quota: number | undefined, window: string | undefined) => {
     if (quota === undefined) return;
-    const windowSeconds = integer(window);
+    const windowSeconds = structuredInteger(window);
     policies.push(windowSeconds === undefined ? { quota } : { quota, windowSeconds });
   };
 
   for (const member of members(headers['ratelimit'] ?? '')) {
-    const r = integer(member.params.get('r'));
+    const r = structuredInteger(member.params.get('r'));
     if (r !== undefined) remaining.push(r);
     const entry = dictionaryEntry(member.item);
     if (entry?.[0] === 'remaining' && entry[1] !== undefined) remaining.push(entry[1]);
     if (entry?.[0] === 'limit') policy(entry[1], undefined);
   }
   for (const member of members(headers['ratelimit-policy'] ?? '')) {
-    policy(integer(member.params.get('q')) ?? integer(member.item), member.params.get('w'));
+    policy(structuredInteger(member.params.get('q')) ?? structuredInteger(member.item), member.params.get('w'));
   }
   for (const name of ['ratelimit-limit', 'x-ratelimit-limit']) {
-    for (const member of members(headers[name] ?? '')) policy(integer(member.item), member.params.get('w'));
+    for (const member of members(headers[name] ?? '')) policy(structuredInteger(member.item), member.params.get('w'));
   }
   for (const name of ['ratelimit-remaining', 'x-ratelimit-remaining']) {
     for (const member of members(headers[name] ?? '')) {
-      const value = integer(member.item);
+      const value = structuredInteger(member.item);
       if (value !== undefined) remaining.push(value);
     }
   }

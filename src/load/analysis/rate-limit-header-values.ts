@@ -6,6 +6,7 @@
  * `RateLimit-Remaining`, `RateLimit-Reset`, and the vendor `X-RateLimit-*`
  * trio. Header names are lower-case. Values that do not parse are left out.
  */
+import { splitOutsideQuotes, structuredInteger } from '../../contract/structured-fields.js';
 
 export interface RateLimitHeaderValues {
   /** Requests left in the current window; may be negative when the target is wrong. */
@@ -28,22 +29,6 @@ interface ListMember {
   readonly params: Readonly<Record<string, string>>;
 }
 
-/** Splits on `separator` outside double quotes. */
-function splitOutsideQuotes(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    if (char === separator && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
 const unquote = (text: string): string => (text.startsWith('"') && text.endsWith('"') && text.length >= 2 ? text.slice(1, -1) : text);
 
 /** A structured-field list (or an older draft's dictionary): members with parameters. */
@@ -61,7 +46,7 @@ function parseList(text: string): ListMember[] {
   });
 }
 
-const integer = (text: string | undefined): number | undefined => (text !== undefined && /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
 
 /** Dictionary members of an older draft's `RateLimit: limit=10, remaining=5, reset=3`, merged. */
 const mergedParams = (members: readonly ListMember[]): Record<string, string> => Object.assign({}, ...members.map((m) => m.params));
@@ -73,29 +58,29 @@ export function rateLimitHeaderValues(headers: Readonly<Record<string, string>>)
   if (current !== undefined) {
     const members = parseList(current);
     const params = members[0]?.value === '' ? mergedParams(members) : (members[0]?.params ?? {});
-    values.remaining = integer(params['r'] ?? params['remaining']);
-    values.resetSeconds = integer(params['t'] ?? params['reset']);
+    values.remaining = structuredInteger(params['r'] ?? params['remaining']);
+    values.resetSeconds = structuredInteger(params['t'] ?? params['reset']);
     if (values.remaining !== undefined) values.remainingFrom = 'RateLimit';
-    const limit = integer(params['limit']);
+    const limit = structuredInteger(params['limit']);
     if (limit !== undefined) Object.assign(values, { quota: limit, quotaFrom: 'RateLimit' });
   }
   const policy = headers['ratelimit-policy'];
   if (policy !== undefined) {
     const [first] = parseList(policy);
-    const quota = integer(first?.params['q']) ?? integer(first?.value);
-    if (quota !== undefined) Object.assign(values, { quota, quotaFrom: 'RateLimit-Policy', windowSeconds: integer(first?.params['w']) });
+    const quota = structuredInteger(first?.params['q']) ?? structuredInteger(first?.value);
+    if (quota !== undefined) Object.assign(values, { quota, quotaFrom: 'RateLimit-Policy', windowSeconds: structuredInteger(first?.params['w']) });
   }
   for (const prefix of ['ratelimit-', 'x-ratelimit-']) {
     const name = prefix === 'ratelimit-' ? 'RateLimit' : 'X-RateLimit';
-    const remaining = integer(headers[`${prefix}remaining`]);
+    const remaining = structuredInteger(headers[`${prefix}remaining`]);
     if (values.remaining === undefined && remaining !== undefined) Object.assign(values, { remaining, remainingFrom: `${name}-Remaining` });
-    const reset = integer(headers[`${prefix}reset`]);
+    const reset = structuredInteger(headers[`${prefix}reset`]);
     if (values.resetSeconds === undefined && reset !== undefined) values.resetSeconds = reset;
     const limitHeader = headers[`${prefix}limit`];
     if (values.quota === undefined && limitHeader !== undefined) {
       const [first] = parseList(limitHeader);
-      const quota = integer(first?.value);
-      if (quota !== undefined) Object.assign(values, { quota, quotaFrom: `${name}-Limit`, windowSeconds: integer(first?.params['w']) });
+      const quota = structuredInteger(first?.value);
+      if (quota !== undefined) Object.assign(values, { quota, quotaFrom: `${name}-Limit`, windowSeconds: structuredInteger(first?.params['w']) });
     }
   }
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as RateLimitHeaderValues;
