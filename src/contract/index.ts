@@ -9,3 +9,5 @@ export * from './rfc3339.js';
 export * from './validate-user.js';
 export * from './sections.js';
 export * from './structured-fields.js';
+export * from './parse-http-date.js';
+export * from './parse-retry-after.js';

@@ -3,8 +3,6 @@ export * from './dispatch.js';
 export * from './exchange.js';
 export * from './merge-headers.js';
 export * from './pacer.js';
-export * from './parse-http-date.js';
-export * from './parse-retry-after.js';
 export * from './prepare-request.js';
 export * from './read-limited-body.js';
 export * from './record-request.js';

@@ -2,7 +2,7 @@
  * The server's clock as learned from the `Date` header of its responses
  * (contract §1: the skew window is measured against the server's clock).
  */
-import { parseHttpDate } from './parse-http-date.js';
+import { parseHttpDate } from '../contract/parse-http-date.js';
 
 /** The server's clock: local time plus an estimated offset. */
 export interface ServerClock {

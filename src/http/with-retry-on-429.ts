@@ -1,7 +1,7 @@
 /** The retry layer, contract §6: an unexpected 429 is waited out per `Retry-After`, a bounded number of times. */
 import type { Dispatch } from './dispatch.js';
 import type { Exchange } from './exchange.js';
-import { parseRetryAfter } from './parse-retry-after.js';
+import { parseRetryAfter } from '../contract/parse-retry-after.js';
 import { pause, type Sleep } from './sleep.js';
 
 export interface RetryOn429Options {

@@ -1,6 +1,6 @@
 /** The 429 of contract §6: the error envelope and a `Retry-After` in either form. */
 import type { Exchange } from '../../http/exchange.js';
-import { parseRetryAfter } from '../../http/parse-retry-after.js';
+import { parseRetryAfter } from '../../contract/parse-retry-after.js';
 import type { CheckContext } from '../check-context.js';
 import { expectEnvelope, outcome } from '../expect.js';
 import { violation } from '../violation.js';

@@ -1,5 +1,5 @@
 /** The `Retry-After` values a target sent on its 429s (contract §6). */
-import { parseRetryAfter } from '../../http/parse-retry-after.js';
+import { parseRetryAfter } from '../../contract/parse-retry-after.js';
 import type { RateLimitAnalysis } from '../load-summary.js';
 import type { ResponseObservation } from '../response-observation.js';
 

@@ -1,5 +1,5 @@
 /** Reading `Retry-After` from an observed 429, contract §6. */
-import { parseRetryAfter } from '../../http/parse-retry-after.js';
+import { parseRetryAfter } from '../../contract/parse-retry-after.js';
 import type { ObservedResponse } from '../scenario-definition.js';
 
 /**

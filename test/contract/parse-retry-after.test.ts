@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { parseHttpDate } from '../../src/http/parse-http-date.js';
-import { parseRetryAfter } from '../../src/http/parse-retry-after.js';
+import { parseHttpDate } from '../../src/contract/parse-http-date.js';
+import { parseRetryAfter } from '../../src/contract/parse-retry-after.js';
 
 const nowMs = Date.UTC(2026, 4, 1, 12, 0, 0);
 const wholeSecondMs = fc.integer({ min: -62_000_000_000, max: 250_000_000_000 }).map((s) => s * 1000);
