@@ -18,7 +18,7 @@ import { minorRejected } from '../../src/checks/catalogue/minor-rejected.js';
 import { noServerError } from '../../src/checks/catalogue/no-server-error.js';
 import { nonObjectBodyRejected } from '../../src/checks/catalogue/non-object-body-rejected.js';
 import { oversizedBodyRejected } from '../../src/checks/catalogue/oversized-body-rejected.js';
-import { sampleUser } from '../../src/checks/catalogue/sample-user.js';
+import { sampleUser } from '../../src/checks/support/sample-user.js';
 import { unicodeAndBoundaryAccepted } from '../../src/checks/catalogue/unicode-and-boundary-accepted.js';
 import { unknownPropertiesIgnored } from '../../src/checks/catalogue/unknown-properties-ignored.js';
 import { jsonCharsetAccepted } from '../../src/checks/catalogue/json-charset-accepted.js';

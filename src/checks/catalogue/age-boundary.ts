@@ -4,7 +4,7 @@ import type { ScenarioCheck } from '../check.js';
 import { minutesFromMidnightUtc } from '../check-dates.js';
 import { expectCreated, expectEnvelope } from '../expect.js';
 import { skip } from '../violation.js';
-import { sampleUser } from './sample-user.js';
+import { sampleUser } from '../support/sample-user.js';
 
 /** Contract §3: the exact boundary is not probed within 2 hours of midnight UTC. */
 const boundaryMarginMinutes = 120;

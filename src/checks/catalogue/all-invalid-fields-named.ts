@@ -3,7 +3,7 @@ import type { PropertyCheck } from '../check.js';
 import { safeTodayForInvalidData } from '../check-dates.js';
 import { expectEnvelope, fieldErrorNames } from '../expect.js';
 import { violation } from '../violation.js';
-import { fieldErrorsText, withFreshExternalId } from './field-errors-text.js';
+import { fieldErrorsText, withFreshExternalId } from '../support/field-errors-text.js';
 
 /**
  * Contract §3: "all invalid fields are reported, not only the first": a body

@@ -1,7 +1,7 @@
 import type { PropertyCheck } from '../check.js';
 import { expectEnvelope } from '../expect.js';
-import { invalidRequest, invalidRequestToSend, type InvalidRequest } from './invalid-request.js';
-import { describeUnauthentication, unauthenticated, unauthentication, type Unauthentication } from './unauthenticated-request.js';
+import { invalidRequest, invalidRequestToSend, type InvalidRequest } from '../support/invalid-request.js';
+import { describeUnauthentication, unauthenticated, unauthentication, type Unauthentication } from '../support/unauthenticated-request.js';
 
 /**
  * contract §2: authentication is evaluated first and nothing else is

@@ -6,8 +6,8 @@ import type { ScenarioCheck } from '../check.js';
 import type { CheckContext } from '../check-context.js';
 import { expectEnvelope } from '../expect.js';
 import { isViolation } from '../violation.js';
-import { runWideViolation, type Offence } from './run-wide.js';
-import { sampleUser } from './sample-user.js';
+import { runWideViolation, type Offence } from '../support/run-wide.js';
+import { sampleUser } from '../support/sample-user.js';
 
 const errorStatuses = Object.keys(errorCodes).map(Number) as ErrorStatus[];
 const isErrorStatus = (status: number): status is ErrorStatus => (errorStatuses as number[]).includes(status);

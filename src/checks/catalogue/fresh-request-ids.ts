@@ -1,7 +1,7 @@
 import type { Exchange } from '../../http/exchange.js';
 import type { ScenarioCheck } from '../check.js';
 import type { CheckContext } from '../check-context.js';
-import { requestHeader, runWideViolation, type Offence } from './run-wide.js';
+import { requestHeader, runWideViolation, type Offence } from '../support/run-wide.js';
 
 const requestIdOf = (exchange: Exchange): string | undefined => {
   const json = exchange.response?.json;

@@ -2,7 +2,7 @@ import type { PropertyCheck } from '../check.js';
 import { safeTodayForValidData } from '../check-dates.js';
 import { outcome, responded } from '../expect.js';
 import { violation } from '../violation.js';
-import { describeHostileBody, hostileBody, hostileBodyText, type HostileBody } from './hostile-body.js';
+import { describeHostileBody, hostileBody, hostileBodyText, type HostileBody } from '../support/hostile-body.js';
 
 /**
  * Contract §5: "a server error is never an acceptable answer to any client

@@ -3,7 +3,7 @@ import type { PropertyCheck } from '../check.js';
 import { safeTodayForInvalidData } from '../check-dates.js';
 import { expectEnvelope } from '../expect.js';
 import { violation } from '../violation.js';
-import { fieldErrorsText, withFreshExternalId } from './field-errors-text.js';
+import { fieldErrorsText, withFreshExternalId } from '../support/field-errors-text.js';
 
 /**
  * Contract §3: a body with exactly one invalid field (missing, wrong JSON

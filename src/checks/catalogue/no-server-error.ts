@@ -1,8 +1,8 @@
 import type { ScenarioCheck } from '../check.js';
 import { outcome } from '../expect.js';
-import { hostileBodyText, type HostileBody } from './hostile-body.js';
-import { runWideViolation, type Offence } from './run-wide.js';
-import { sampleUser } from './sample-user.js';
+import { hostileBodyText, type HostileBody } from '../support/hostile-body.js';
+import { runWideViolation, type Offence } from '../support/run-wide.js';
+import { sampleUser } from '../support/sample-user.js';
 
 /**
  * Contract §5, run-wide: "a server error is never an acceptable answer to any

@@ -7,8 +7,8 @@ import type { CheckContext } from '../check-context.js';
 import { safeTodayForValidData } from '../check-dates.js';
 import { expectCreated, outcome } from '../expect.js';
 import { violation } from '../violation.js';
-import { invalidRequest, invalidRequestToSend, type InvalidRequest } from './invalid-request.js';
-import { describeUnauthentication, unauthenticated, unauthentication, type Unauthentication } from './unauthenticated-request.js';
+import { invalidRequest, invalidRequestToSend, type InvalidRequest } from '../support/invalid-request.js';
+import { describeUnauthentication, unauthenticated, unauthentication, type Unauthentication } from '../support/unauthenticated-request.js';
 
 /** Why the request carrying the externalId is rejected. */
 type Rejection =

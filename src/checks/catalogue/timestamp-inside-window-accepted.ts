@@ -3,7 +3,7 @@ import { timestampWithin, validUser, type UserBody } from '../../fixtures/index.
 import type { PropertyCheck } from '../check.js';
 import { safeTodayForValidData } from '../check-dates.js';
 import { expectCreated } from '../expect.js';
-import { secondsFromServerClock } from './timestamp-distance.js';
+import { secondsFromServerClock } from '../support/timestamp-distance.js';
 
 /**
  * contract §1: timestamps within W − m of the server's clock (its `Date`

@@ -3,7 +3,7 @@ import { timestampOutside, validUser, type UserBody } from '../../fixtures/index
 import type { PropertyCheck } from '../check.js';
 import { safeTodayForValidData } from '../check-dates.js';
 import { expectEnvelope } from '../expect.js';
-import { secondsFromServerClock } from './timestamp-distance.js';
+import { secondsFromServerClock } from '../support/timestamp-distance.js';
 
 /**
  * contract §1: timestamps beyond W + m of the server's clock (its `Date`

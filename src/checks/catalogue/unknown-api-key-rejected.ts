@@ -3,7 +3,7 @@ import { validUser, type UserBody } from '../../fixtures/index.js';
 import type { PropertyCheck } from '../check.js';
 import { safeTodayForValidData } from '../check-dates.js';
 import { expectEnvelope } from '../expect.js';
-import { randomSecret, unknownApiKey } from './signing-arbitraries.js';
+import { randomSecret, unknownApiKey } from '../support/signing-arbitraries.js';
 
 /** Whose secret signs the request with the unknown key. */
 type Signer = { readonly secret: 'primary' } | { readonly secret: 'random'; readonly value: string };

@@ -4,7 +4,7 @@ import type { PropertyCheck } from '../check.js';
 import type { CheckContext, OutgoingRequest } from '../check-context.js';
 import { safeTodayForValidData } from '../check-dates.js';
 import { expectEnvelope } from '../expect.js';
-import { randomSecret, randomSignature } from './signing-arbitraries.js';
+import { randomSecret, randomSignature } from '../support/signing-arbitraries.js';
 
 /** How the signature is wrong. */
 type WrongSignature =
