@@ -17,6 +17,7 @@ import { withRecording } from './with-recording.js';
 import { withRetryOn429, type RetryOn429Options } from './with-retry-on-429.js';
 import { withServerClock } from './with-server-clock.js';
 import { withSigning } from './with-signing.js';
+import { withStallBreaker } from './with-stall-breaker.js';
 
 export interface HarnessClientOptions {
   /** The API under test; only its origin is used (paths are sent verbatim). */
@@ -33,6 +34,12 @@ export interface HarnessClientOptions {
   readonly retryOn429?: RetryOn429Options | false;
   /** At most this many bytes of a response body are recorded (`bodyTruncated`); default 1 MiB. */
   readonly maxResponseBytes?: number;
+  /**
+   * After this many requests in a row ran into `timeoutMs` with no answer in
+   * between, every further request fails at once (`timeout`) instead of
+   * waiting: a dead target ends the run quickly. Default 5; `false` waits every time.
+   */
+  readonly stallBreaker?: number | false;
   /** Connections of the undici Pool; default 16. */
   readonly connections?: number;
   /** The run's signal: aborting cancels requests in flight and makes `send` reject with the run-aborted error. */
@@ -60,7 +67,7 @@ export interface HarnessHttpClient extends HarnessClient {
 /**
  * Creates the client. Layers, outermost first: retry on 429 → pacing →
  * signing (fresh server-clock timestamp per attempt) → server clock →
- * recording → undici transport (one Pool for the target's origin).
+ * recording → stall breaker → undici transport (one Pool for the target's origin).
  *
  * `send` never rejects for HTTP statuses or transport errors (they are
  * exchanges with `error`); it rejects only with the run-aborted error
@@ -72,14 +79,17 @@ export function createHarnessClient(options: HarnessClientOptions): HarnessHttpC
   const pool = new Pool(target.origin, { connections: options.connections ?? 16 });
   const serverClock = createServerClock(now);
   const withSignal = signal ? { signal } : {};
-  const transport = createUndiciTransport({
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const undiciTransport = createUndiciTransport({
     origin: target.origin,
     dispatcher: pool,
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
     now,
     ...withSignal,
   });
+  const stallBreaker = options.stallBreaker ?? 5;
+  const transport = stallBreaker === false ? undiciTransport : withStallBreaker(undiciTransport, { origin: target.origin, consecutiveTimeouts: stallBreaker, timeoutMs, now });
   const recorder = withRecording(transport, options.onExchange);
   const signed = withSigning(withServerClock(recorder.dispatch, serverClock), {
     profile,

@@ -7,3 +7,4 @@ export * from './sqlite-store.js';
 export * from './start-sandbox.js';
 export * from './store.js';
 export * from './token-bucket.js';
+export * from './variants/index.js';
