@@ -27,7 +27,6 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 5_000, requestTimeout);
   const responses = new WeakMap<Socket, ServerResponse>();
-  const silentTimers = new WeakMap<Socket, NodeJS.Timeout>();
   const server = createServer(
     {
       requestTimeout,
@@ -37,21 +36,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
     },
     (req, res) => {
-      clearTimeout(silentTimers.get(req.socket));
       responses.set(req.socket, res);
       sandbox.handler(req, res);
     },
   );
-  // Node's headers timeout starts with a connection's first byte: one that never
-  // sends a byte would hold its descriptor forever. Such a connection is dropped
-  // once a whole request would have been late (after that its first request
-  // clears the timer, and Node's own timeouts take over).
-  server.on('connection', (socket: Socket) => {
-    const timer = setTimeout(() => socket.destroy(), requestTimeout);
-    timer.unref();
-    silentTimers.set(socket, timer);
-    socket.once('close', () => clearTimeout(timer));
-  });
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
     const res = responses.get(socket);
     answerClientError(error, socket, res !== undefined && !res.writableFinished && res.headersSent);
