@@ -48,7 +48,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
+      // A deeper accept queue than Node's 511 (the kernel caps it at somaxconn): under a
+      // connection flood a well-behaved client's SYN is otherwise dropped and retried 1 s later.
+      server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => {
         server.off('error', reject);
         resolve();
       });

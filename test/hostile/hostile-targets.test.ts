@@ -158,7 +158,7 @@ function firstFailure(summary: Summary): string {
 function matrixTable(all: readonly Row[]): string {
   const lines = ['| server | tool | exit | what it said | seconds |', '|---|---|---|---|---|'];
   for (const tool of ['conformance', 'load'] as const) {
-    for (const row of all.filter((r) => r.tool === tool)) lines.push(`| ${row.server} | ${tool} | ${row.exit} | ${row.said.replaceAll('|', '\\|').replaceAll('\n', ' ')} | ${row.seconds.toFixed(1)} |`);
+    for (const row of all.filter((r) => r.tool === tool)) lines.push(`| ${row.server} | ${tool} | ${row.exit} | ${row.said.replace(/[\u0000-\u001f\u007f]/g, ' ').replaceAll('|', '\\|')} | ${row.seconds.toFixed(1)} |`);
   }
   return lines.join('\n');
 }

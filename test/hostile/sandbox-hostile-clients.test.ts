@@ -82,7 +82,6 @@ describe('the sandbox under hostile clients', () => {
       const healthy = await healthyCreate(url);
       expect(healthy.status).toBe(201);
       latencies.push(healthy.ms);
-      console.log("lat", healthy.ms);
     }
     report('1000 idle + 50 slowloris + 50 oversized-header + 200 malformed clients (slowest of 5)', Math.max(...latencies));
 
