@@ -3,26 +3,14 @@
  * create-user body, signed as the harness signs every request, and verified
  * as the sandbox verifies it. Run: npm run bench:signing
  */
+import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { defaultProfile } from '../src/contract/profile.js';
 import { nodeCrypto } from '../src/signing/node-crypto.js';
 import { signRequest, verifySignature } from '../src/signing/sign-request.js';
 
-const body = JSON.stringify({
-  externalId: 'partner-user-42',
-  email: 'jane.doe@example.com',
-  firstName: 'Zoë',
-  lastName: 'Nguyễn',
-  dateOfBirth: '1990-05-15',
-  addressLine1: '123 Main St',
-  addressLine2: 'Suite 400',
-  city: 'Toronto',
-  postalCode: 'M5V 2T6',
-  province: 'ON',
-  country: 'CA',
-  occupation: 'Software Engineer',
-  isCiroAffiliate: false,
-});
+// The README's second example: accented names, a realistic size (≈ 330 bytes).
+const body = JSON.stringify(JSON.parse(readFileSync(new URL('../examples/create-user-2.json', import.meta.url), 'utf8')));
 const credentials = { apiKey: 'pk_bench', secret: 'sk_bench_secret' };
 const options = { profile: defaultProfile.signing, crypto: nodeCrypto };
 const request = { method: 'POST', path: '/v1/users', timestamp: '2026-12-03T12:00:00Z', body };

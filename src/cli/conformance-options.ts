@@ -77,3 +77,16 @@ export function targetSettings(values: OptionValues, io: CommandIo): TargetSetti
     reportsDir: text(values, 'reports') ?? 'reports',
   };
 }
+
+/** The parts of a conformance run that come from the shared options (target, credentials, limits, signal). */
+export function sessionOptions(settings: TargetSettings, io: CommandIo) {
+  return {
+    profile: settings.config.profile,
+    ...(settings.target ? { target: settings.target } : {}),
+    partners: settings.config.partners,
+    ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
+    ...(settings.maxRps !== undefined ? { maxRps: settings.maxRps } : {}),
+    timeoutMs: settings.timeoutMs,
+    signal: io.signal,
+  };
+}

@@ -18,7 +18,7 @@ import { defaultScenarioParams, findScenarioDefinition } from '../../load/scenar
 import { renderTable } from '../../report/index.js';
 import type { Credentials } from '../../signing/sign-request.js';
 import type { Command, CommandIo, OptionValues } from '../command.js';
-import { targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
+import { sessionOptions, targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
 import { interruptedExitCode } from '../interrupted-exit-code.js';
 import { progressPrinter } from '../progress.js';
 import { parseWholeNumber } from '../rate-limit-option.js';
@@ -118,16 +118,10 @@ export const certifyCommand: Command = {
 
     io.stdout.write(`Certifying ${settings.target?.href ?? 'the embedded sandbox'} (run ${runId}, seed ${seed})\n\nconformance: ${checkCatalogue.length} checks\n`);
     const conformance = await runConformance({
-      profile,
-      ...(settings.target ? { target: settings.target } : {}),
-      partners: settings.config.partners,
+      ...sessionOptions(settings, io),
       checks: checkCatalogue,
       runs,
       seed,
-      ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
-      ...(settings.maxRps !== undefined ? { maxRps: settings.maxRps } : {}),
-      timeoutMs: settings.timeoutMs,
-      signal: io.signal,
       onEvent: progressPrinter(io.stdout, { color }),
       runId: `${runId}-conformance`,
       version,

@@ -10,7 +10,7 @@ import type { Command, CommandIo, OptionValues } from '../command.js';
 import { interruptedExitCode } from '../interrupted-exit-code.js';
 import { progressPrinter } from '../progress.js';
 import { parseWholeNumber } from '../rate-limit-option.js';
-import { targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
+import { sessionOptions, targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
 
 export const version = '0.1.0';
 
@@ -95,16 +95,10 @@ export const conformanceCommand: Command = {
     const where = settings.target?.href ?? 'the embedded sandbox';
     io.stdout.write(`Checking ${where}: ${checks.length} checks, ${runs} runs per property, seed ${seed}\n`);
     const run = await runConformance({
-      profile: settings.config.profile,
-      ...(settings.target ? { target: settings.target } : {}),
-      partners: settings.config.partners,
+      ...sessionOptions(settings, io),
       checks,
       runs,
       seed,
-      ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
-      ...(settings.maxRps !== undefined ? { maxRps: settings.maxRps } : {}),
-      timeoutMs: settings.timeoutMs,
-      signal: io.signal,
       onEvent: progressPrinter(io.stdout, { color }),
       version,
     });

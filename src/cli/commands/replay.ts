@@ -5,7 +5,7 @@ import { checkCatalogue } from '../../checks/registry.js';
 import { runConformance } from '../../conformance/run-conformance.js';
 import { usageError } from '../../errors.js';
 import type { Command, OptionValues } from '../command.js';
-import { targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
+import { sessionOptions, targetOptions, targetOptionsHelp, targetSettings } from '../conformance-options.js';
 import { progressPrinter } from '../progress.js';
 import { colorFor, finishRun, version } from './conformance.js';
 
@@ -65,17 +65,11 @@ export const replayCommand: Command = {
     const color = colorFor(io);
     io.stdout.write(`Replaying ${check.id}${locator.seed !== undefined ? ` (seed ${locator.seed}, path ${locator.path || '(first run)'})` : ''} against ${settings.target?.href ?? 'a fresh embedded sandbox'}\n`);
     const run = await runConformance({
-      profile: settings.config.profile,
-      ...(settings.target ? { target: settings.target } : {}),
-      partners: settings.config.partners,
+      ...sessionOptions(settings, io),
       checks: [check],
       runs: 1,
       seed: locator.seed ?? 0,
       ...(locator.path ? { path: locator.path } : {}),
-      ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
-      ...(settings.maxRps !== undefined ? { maxRps: settings.maxRps } : {}),
-      timeoutMs: settings.timeoutMs,
-      signal: io.signal,
       onEvent: progressPrinter(io.stdout, { color }),
       version,
     });
