@@ -1,6 +1,6 @@
 // Runs bench/load-engine.ts: bundles it, the load worker and the bench's definitions with esbuild
 // into node_modules/.cache/boca-harness/bench/, then runs it.
-// Usage: node bench/load-engine.mjs [throughput] [accuracy] [co] [limit]   (BENCH_SECONDS, BENCH_CONNECTIONS)
+// Usage: node bench/load-engine.mjs [throughput] [accuracy] [co] [limit]   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_RATES=1000,5000)
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
