@@ -14,6 +14,7 @@ import { loadCss } from '../load/report/load-css.js';
 import { loadSectionHtml } from '../load/report/load-section-html.js';
 import type { LoadSummary } from '../load/load-summary.js';
 import type { CertificationPart, CertificationSummary } from './certification-summary.js';
+import { htmlDocumentStart } from '../report/html-document-start.js';
 
 const scriptHash = createHash('sha256').update(reportScript).digest('base64');
 const contentSecurityPolicy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -80,17 +81,7 @@ function loadPartHtml(load: LoadSummary, part: CertificationPart): string {
 export function renderCertificationHtml(summary: CertificationSummary): string {
   const [conformance, rateLimit, throughput] = summary.verdict.parts as [CertificationPart, CertificationPart, CertificationPart];
   const title = `${summary.verdict.certified ? 'CERTIFIED' : 'NOT CERTIFIED'} · Partner API certification · ${summary.runId}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="referrer" content="no-referrer">
-<title>${h(title)}</title>
-<style>${reportCss}${loadCss}${certificationCss}</style>
-</head>
-<body>
+  return `${htmlDocumentStart(title, contentSecurityPolicy, reportCss + loadCss + certificationCss)}
 ${headerHtml(summary)}
 <div class="wrap">
 <main>

@@ -12,6 +12,7 @@ import { reportCss, reportScript } from './html-assets.js';
 import { failureHtml } from './html-failure.js';
 import { countStatuses, runVerdict } from './run-verdict.js';
 import { statusSymbol } from './status-label.js';
+import { htmlDocumentStart } from './html-document-start.js';
 
 const scriptHash = createHash('sha256').update(reportScript).digest('base64');
 const contentSecurityPolicy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -95,17 +96,7 @@ export function renderHtml(summary: RunSummary): string {
   const verdict = runVerdict(summary);
   const groups = checksBySection(summary.checks);
   const title = `${verdict.outcome.toUpperCase()} · Partner API conformance · ${summary.runId}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="referrer" content="no-referrer">
-<title>${h(title)}</title>
-<style>${reportCss}</style>
-</head>
-<body>
+  return `${htmlDocumentStart(title, contentSecurityPolicy, reportCss)}
 ${headerHtml(summary)}
 <div class="wrap">
 <nav class="toolbar" aria-label="Report controls">

@@ -10,6 +10,7 @@ import type { LoadSummary } from '../load-summary.js';
 import { loadCss } from './load-css.js';
 import { loadSectionHtml } from './load-section-html.js';
 import { loadVerdict } from './load-verdict.js';
+import { htmlDocumentStart } from '../../report/html-document-start.js';
 
 /** No script at all: the page is static text, tables and SVG. */
 export const loadContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -39,17 +40,7 @@ export function loadHeaderHtml(summary: LoadSummary, eyebrow: string): string {
 export function renderLoadHtml(summary: LoadSummary): string {
   const verdict = loadVerdict(summary);
   const title = `${verdict.outcome.toUpperCase()} · Load ${summary.scenario} · ${summary.runId}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${loadContentSecurityPolicy}">
-<meta name="referrer" content="no-referrer">
-<title>${h(title)}</title>
-<style>${reportCss}${loadCss}</style>
-</head>
-<body>
+  return `${htmlDocumentStart(title, loadContentSecurityPolicy, reportCss + loadCss)}
 ${loadHeaderHtml(summary, `boca-harness · Partner API load report · ${summary.scenario}`)}
 <div class="wrap">
 <main class="load-section">
