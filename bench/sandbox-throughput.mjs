@@ -49,22 +49,11 @@ async function startServe(extraArgs) {
 
 let sequence = 0;
 /** A unique, correctly signed create-user request (contract §1 default template). */
+// The README's Unicode example (Zoë Nguyễn), a unique externalId per request.
+const exampleUser = JSON.parse(readFileSync(new URL('../examples/create-user-2.json', import.meta.url), 'utf8'));
+
 function signedRequest() {
-  const body = JSON.stringify({
-    externalId: `bench-${process.pid}-${++sequence}`,
-    email: 'jane.doe@example.com',
-    firstName: 'Zoë',
-    lastName: 'Nguyễn',
-    dateOfBirth: '1990-05-15',
-    addressLine1: '123 Main St',
-    addressLine2: 'Suite 400',
-    city: 'Toronto',
-    postalCode: 'M5V 2T6',
-    province: 'ON',
-    country: 'CA',
-    occupation: 'Software Engineer',
-    isCiroAffiliate: false,
-  });
+  const body = JSON.stringify({ ...exampleUser, externalId: `bench-${process.pid}-${++sequence}` });
   const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const bodySha256 = createHash('sha256').update(body).digest('hex');
   const canonical = `POST\n/v1/users\n${timestamp}\n${bodySha256}`;

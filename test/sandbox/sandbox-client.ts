@@ -5,6 +5,7 @@ import { formatRfc3339 } from '../../src/contract/rfc3339.js';
 import { nodeCrypto } from '../../src/signing/node-crypto.js';
 import { signRequest, type Credentials } from '../../src/signing/sign-request.js';
 import { defaultSandboxPartners } from '../../src/sandbox/sandbox-partner.js';
+import { readFileSync } from 'node:fs';
 
 export const [partner1, partner2] = defaultSandboxPartners as [Credentials, Credentials];
 
@@ -17,23 +18,11 @@ export function testClock(startMs = fixedNow) {
   return { now: () => nowMs, advance: (ms: number) => void (nowMs += ms), set: (ms: number) => void (nowMs = ms) };
 }
 
-/** The seed page's example body, with overrides (`undefined` removes a field). */
+const exampleUser: Record<string, unknown> = JSON.parse(readFileSync(new URL('../../examples/create-user.json', import.meta.url), 'utf8'));
+
+/** The seed page's example body (examples/create-user.json), with overrides (`undefined` removes a field). */
 export function seedUser(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const user: Record<string, unknown> = {
-    externalId: 'partner-user-42',
-    email: 'jane.doe@example.com',
-    firstName: 'Jane',
-    lastName: 'Doe',
-    dateOfBirth: '1990-05-15',
-    addressLine1: '123 Main St',
-    addressLine2: 'Suite 400',
-    city: 'Toronto',
-    postalCode: 'M5V 2T6',
-    province: 'ON',
-    country: 'CA',
-    occupation: 'Software Engineer',
-    isCiroAffiliate: false,
-  };
+  const user: Record<string, unknown> = { ...exampleUser };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete user[key];
     else user[key] = value;
