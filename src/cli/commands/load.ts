@@ -47,6 +47,10 @@ Options:
   --burst N            the declared burst (default: the profile's)
   --workers N          Node engine threads (default: one per core; 0 = this thread)
   --timeout MS         per-request deadline (default 60000, as k6)
+  --warm-up MS         before t = 0 each thread runs the scenario's requests
+                       against a throwaway server of its own so that the JIT
+                       has compiled them (default 1000; 0 = off; the target
+                       never sees them), then connects its VUs' sockets
   --config FILE        boca.config.json (default ./boca.config.json if present);
                        its "allowHosts" lists the hosts besides loopback a load
                        run may target
@@ -137,6 +141,8 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
   const workers = workersText !== undefined ? parseWholeNumber(workersText, '--workers', 0, 64) : undefined;
   const timeoutText = text(values, 'timeout');
   const timeoutMs = timeoutText !== undefined ? parseWholeNumber(timeoutText, '--timeout', 100, 600_000) : 60_000;
+  const warmUpText = text(values, 'warm-up');
+  const warmUpMs = warmUpText !== undefined ? parseWholeNumber(warmUpText, '--warm-up', 0, 60_000) : undefined;
   const k6 = engine === 'k6' ? findK6(io.env.PATH) : undefined;
   if (engine === 'k6' && !k6) throw usageError('BOCA_USAGE', k6InstallHelp);
   const bundle = engine === 'k6' ? bundlePath(name) : undefined;
@@ -191,6 +197,7 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
         allowHosts: config.allowHosts,
         timeoutMs,
         runId,
+        ...(warmUpMs !== undefined ? { warmUpMs } : {}),
         // Worker threads only hear an abort that comes after they start: a run already interrupted stays in this thread, where it ends at once.
         ...(io.signal.aborted ? { workers: 0 } : workers !== undefined ? { workers } : {}),
         ...(tty ? { onProgress: (p) => io.stdout.write(`\r\x1b[2K${formatProgressLine(p)}`) } : {}),
@@ -227,6 +234,7 @@ export const loadCommand: Command = {
     burst: { type: 'string' },
     workers: { type: 'string' },
     timeout: { type: 'string' },
+    'warm-up': { type: 'string' },
     config: { type: 'string' },
     reports: { type: 'string' },
   },

@@ -1,6 +1,4 @@
 /** The engine's clock: epoch ms with sub-millisecond precision, and waiting until a time. Injected so scheduler tests run on virtual time. */
-import { setImmediate as immediate, setTimeout as delay } from 'node:timers/promises';
-
 export interface Clock {
   /** Epoch ms, sub-millisecond precision, monotonic within a thread. */
   now(): number;
@@ -12,18 +10,28 @@ export interface Clock {
  * The real clock: `performance.timeOrigin + performance.now()` (the same
  * epoch in every worker thread). Waits with timers, never a spin: a timer
  * fires up to ~1 ms late, which shows as dispatch lag, not as a shifted schedule.
+ * The scheduler sleeps once per iteration, so a wait shorter than
+ * `listenAboveMs` does not listen on the signal (an abort is seen when it
+ * ends); longer ones end at once on abort.
  */
+const listenAboveMs = 50;
+
 export const realClock: Clock = {
   now: () => performance.timeOrigin + performance.now(),
-  async sleepUntil(epochMs, signal) {
+  sleepUntil(epochMs, signal) {
     const wait = epochMs - (performance.timeOrigin + performance.now());
-    if (wait <= 0 || signal.aborted) return;
-    try {
-      if (wait < 1) await immediate(undefined, { signal });
-      else await delay(Math.floor(wait), undefined, { signal });
-    } catch {
-      // aborted: the caller checks the signal
-    }
+    if (wait <= 0 || signal.aborted) return Promise.resolve();
+    if (wait < 1) return new Promise((resolve) => setImmediate(resolve));
+    if (wait < listenAboveMs) return new Promise((resolve) => setTimeout(resolve, Math.floor(wait)));
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.floor(wait));
+      signal.addEventListener('abort', wake, { once: true });
+    });
   },
 };
 

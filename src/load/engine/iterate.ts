@@ -39,9 +39,20 @@ function scriptError(result: SliceResult, error: unknown): void {
   result.scriptErrors[message] = (result.scriptErrors[message] ?? 0) + 1;
 }
 
+/** The tags every sample of a plan carries (k6: `scenario` and the scenario's tags), built once per plan. */
+const planTagsCache = new WeakMap<ScenarioPlan, Readonly<Record<string, string>>>();
+function planTags(plan: ScenarioPlan): Readonly<Record<string, string>> {
+  let tags = planTagsCache.get(plan);
+  if (!tags) planTagsCache.set(plan, (tags = { scenario: plan.name, ...plan.tags }));
+  return tags;
+}
+
+// Runs thousands of times a second per thread: no object is built that nothing reads
+// (tags only when a threshold sink may want them).
 export async function iterate(context: IterationContext, plan: ScenarioPlan, vu: Vu, iterationInTest: number, scheduledAtMs: number, model: 'open' | 'closed', signal: AbortSignal): Promise<void> {
   const { options, result } = context;
-  const { clock, definition, env, sinkKeys, sinks } = { ...options, sinks: result.sinks };
+  const { clock, definition, env, sinkKeys } = options;
+  const sinks = result.sinks;
   const info = { scenario: plan.name, iterationInTest, vu: vu.id, vuIteration: vu.iterations++ };
   const iterationStart = clock.now();
   let request;
@@ -51,7 +62,8 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
     scriptError(result, error);
     return;
   }
-  const tags: Record<string, string> = { scenario: plan.name, ...plan.tags, ...request.tags };
+  const baseTags = planTags(plan);
+  const tags = request.tags ? { ...baseTags, ...request.tags } : baseTags;
   const sentAtMs = clock.now();
   const scheduled = model === 'open' ? scheduledAtMs : sentAtMs;
   result.sent++;
@@ -78,11 +90,13 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
   else progress.failed++;
   record(progress.latency, fromScheduledUs);
 
-  const expected = error === undefined && options.expectedStatus(status);
-  const requestTags = { ...tags, status: String(status), method: request.method, expected_response: String(expected) };
-  addSample(sinkKeys, sinks, 'http_reqs', 'counter', 1, requestTags, receivedAtMs);
-  addSample(sinkKeys, sinks, 'http_req_duration', 'trend', receivedAtMs - sentAtMs, requestTags, receivedAtMs);
-  addSample(sinkKeys, sinks, 'http_req_failed', 'rate', expected ? 0 : 1, requestTags, receivedAtMs);
+  if (sinkKeys.length > 0) {
+    const expected = error === undefined && options.expectedStatus(status);
+    const requestTags = { ...tags, status: String(status), method: request.method, expected_response: String(expected) };
+    addSample(sinkKeys, sinks, 'http_reqs', 'counter', 1, requestTags, receivedAtMs);
+    addSample(sinkKeys, sinks, 'http_req_duration', 'trend', receivedAtMs - sentAtMs, requestTags, receivedAtMs);
+    addSample(sinkKeys, sinks, 'http_req_failed', 'rate', expected ? 0 : 1, requestTags, receivedAtMs);
+  }
 
   const headers = 'headers' in outcome ? outcome.headers : {};
   if (options.keepObservations !== false) {
@@ -114,7 +128,8 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
       scriptError(result, caught);
     }
   }
-  const iterationTags = { scenario: plan.name, ...plan.tags };
-  addSample(sinkKeys, sinks, 'iterations', 'counter', 1, iterationTags, receivedAtMs);
-  addSample(sinkKeys, sinks, 'iteration_duration', 'trend', clock.now() - iterationStart, iterationTags, receivedAtMs);
+  if (sinkKeys.length > 0) {
+    addSample(sinkKeys, sinks, 'iterations', 'counter', 1, baseTags, receivedAtMs);
+    addSample(sinkKeys, sinks, 'iteration_duration', 'trend', clock.now() - iterationStart, baseTags, receivedAtMs);
+  }
 }

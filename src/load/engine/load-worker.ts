@@ -4,10 +4,10 @@
  * reports progress about once a second and posts its SliceResult (with its
  * event-loop delay p99) when done. Bundled to dist/load-worker.js.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { realClock } from './clock.js';
-import { findDefinition, startSlice, type SliceSetup } from './slice-setup.js';
+import { eventLoopLag } from './event-loop-lag.js';
+import { findDefinition, prepareSlice, sliceTransport, startSlice, type SliceSetup } from './slice-setup.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 
 const port = parentPort!;
@@ -19,21 +19,22 @@ async function main(): Promise<void> {
   const definition = findDefinition(module, setup.scenarioName);
   if (!definition) throw new Error(`no scenario definition "${setup.scenarioName}" in ${setup.definitionModule ?? 'the built-in scenarios'}`);
   const stop = new AbortController();
-  const startAtMs = await new Promise<number>((resolve) => {
+  const started = new Promise<number>((resolve) => {
     port.on('message', (message: ParentMessage) => {
       if (message.type === 'start') resolve(message.startAtMs);
       else stop.abort();
     });
-    post({ type: 'ready' });
   });
-  const lag = monitorEventLoopDelay({ resolution: 10 });
-  lag.enable();
-  const { running, transport } = startSlice(setup, definition, realClock, startAtMs, stop.signal);
+  const transport = sliceTransport(setup, definition);
+  await prepareSlice(setup, definition, transport, stop.signal);
+  post({ type: 'ready' });
+  const startAtMs = await started;
+  const lag = eventLoopLag();
+  const { running } = startSlice(setup, definition, realClock, startAtMs, stop.signal, transport);
   const ticker = setInterval(() => post({ type: 'progress', delta: running.takeProgress() }), 1000);
   try {
     const result = await running.done;
-    lag.disable();
-    result.eventLoopLagP99Ms.push(lag.count > 0 ? lag.percentile(99) / 1e6 : 0);
+    result.eventLoopLagP99Ms.push(lag.stop());
     post({ type: 'progress', delta: running.takeProgress() });
     post({ type: 'done', result });
   } finally {

@@ -7,7 +7,6 @@
  * thresholds evaluated at the end in k6 syntax.
  */
 import { availableParallelism } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Options } from 'k6/options';
 import type { Profile } from '../../contract/profile.js';
 import { usageError } from '../../errors.js';
@@ -18,6 +17,7 @@ import type { LoadSummary } from '../load-summary.js';
 import type { ScenarioDefinition, ScenarioParams, UserTemplate } from '../scenario-definition.js';
 import { bundleForWorker, resolveWorkerScript } from './bundle-for-worker.js';
 import { realClock, type Clock } from './clock.js';
+import { eventLoopLag } from './event-loop-lag.js';
 import { defaultGeneratorHealth, type GeneratorHealth } from './generator-health.js';
 import type { LoadProgress } from './load-progress.js';
 import { checkLoadLimits, checkTargetAllowed, defaultLoadLimits, type LoadLimits } from './load-limits.js';
@@ -27,10 +27,11 @@ import { runThreads } from './run-threads.js';
 import { runVerification } from './run-verification.js';
 import { plannedDurationMs, scenarioPlans, type ScenarioPlan } from './scenario-plan.js';
 import type { SliceResult } from './slice-result.js';
-import { scenarioEnv, startSlice, type SliceSetup } from './slice-setup.js';
+import { prepareSlice, scenarioEnv, sliceTransport, startSlice, type SliceSetup } from './slice-setup.js';
 import type { Transport } from './transport.js';
 import { undiciTransport } from './undici-transport.js';
 import { defaultUserPool } from './default-user-pool.js';
+import { defaultWarmUpMs } from './warm-up.js';
 import { findScenarioDefinition } from '../scenarios/scenario-definitions.js';
 
 export interface RunLoadOptions {
@@ -64,6 +65,8 @@ export interface RunLoadOptions {
   readonly health?: Partial<GeneratorHealth>;
   /** Keep one observation per request for the 429 analysis and timeline. Default true. */
   readonly keepObservations?: boolean;
+  /** Ms each thread runs the engine's hot path against its own throwaway server before the schedule starts (warm-up.ts). Default 1000. */
+  readonly warmUpMs?: number;
   /** In-thread runs only (tests): the clock and transport. */
   readonly clock?: Clock;
   readonly transport?: Transport;
@@ -110,6 +113,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadSummary> {
     thresholdKeys: Object.keys(k6Options.thresholds ?? {}),
     expectedStatuses,
     keepObservations: options.keepObservations ?? true,
+    // An injected clock or transport (tests) has nothing to warm.
+    warmUpMs: options.clock || options.transport ? 0 : (options.warmUpMs ?? defaultWarmUpMs),
     runId,
     profile: options.profile,
     partner: options.partner,
@@ -127,8 +132,10 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadSummary> {
   let ticker: NodeJS.Timeout | undefined;
   const tracker = options.onProgress ? (start: number) => progressTracker(start, plannedMs, options.onProgress!) : undefined;
   if (threads === 0) {
+    const transport = options.transport ?? sliceTransport(setups[0]!, options.definition);
+    if (!options.transport) await prepareSlice(setups[0]!, options.definition, transport, signal);
     startAtMs = clock.now() + 20;
-    const { running, transport } = startSlice(setups[0]!, options.definition, clock, startAtMs, signal, options.transport);
+    const { running } = startSlice(setups[0]!, options.definition, clock, startAtMs, signal, transport);
     const progress = tracker?.(startAtMs);
     if (progress) {
       ticker = setInterval(() => {
@@ -136,16 +143,16 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadSummary> {
         progress.emit(clock.now());
       }, 1000);
     }
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
+    const lag = eventLoopLag();
+    let lagP99Ms = 0;
     try {
       slices = [await running.done];
     } finally {
-      lag.disable();
+      lagP99Ms = lag.stop();
       clearInterval(ticker);
       if (!options.transport) await transport.close();
     }
-    if (!options.clock) slices[0]!.eventLoopLagP99Ms.push(lag.count > 0 ? lag.percentile(99) / 1e6 : 0);
+    if (!options.clock) slices[0]!.eventLoopLagP99Ms.push(lagP99Ms);
   } else {
     const script = await resolveWorkerScript();
     const setupsForThreads = options.definitionModule ? await withBundledModule(setups, options.definitionModule) : setups;

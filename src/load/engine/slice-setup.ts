@@ -13,6 +13,7 @@ import { runSlice, segmentShare, type RunningSlice } from './run-slice.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import type { Transport } from './transport.js';
 import { undiciTransport } from './undici-transport.js';
+import { warmUp } from './warm-up.js';
 
 export interface SliceSetup {
   /** ScenarioDefinition.name; the worker finds the definition by it. */
@@ -28,6 +29,8 @@ export interface SliceSetup {
   readonly expectedStatuses: readonly number[];
   readonly maxRequests: number;
   readonly keepObservations: boolean;
+  /** Ms of warm-up before the schedule starts (warm-up.ts); 0 for none. */
+  readonly warmUpMs: number;
   readonly runId: string;
   readonly profile: Profile;
   readonly partner: Credentials;
@@ -41,14 +44,29 @@ export function connectionsFor(setup: Pick<SliceSetup, 'plans' | 'segment'>): nu
   return Math.max(1, Math.min(2048, vus));
 }
 
+/** Sockets to open before t = 0: the VUs the scenarios that start at once begin with (pre-allocated, or all of constant-vus). */
+export function connectionsAhead(setup: Pick<SliceSetup, 'plans' | 'segment'>): number {
+  const { index, count } = setup.segment;
+  const vus = setup.plans.filter((plan) => plan.startMs === 0).reduce((sum, plan) => sum + segmentShare(plan.kind === 'arrival' ? plan.preAllocatedVUs : plan.vus, index, count), 0);
+  return Math.min(connectionsFor(setup), vus);
+}
+
+/** The thread's transport: an undici Pool with a socket per VU it may hold. */
+export const sliceTransport = (setup: SliceSetup, definition: ScenarioDefinition): Transport =>
+  undiciTransport({ target: new URL(setup.target), connections: connectionsFor(setup), timeoutMs: setup.timeoutMs, readBodies: definition.afterResponse !== undefined });
+
+/** Before t = 0: warms this thread's code (warm-up.ts), then connects its sockets ahead. */
+export async function prepareSlice(setup: SliceSetup, definition: ScenarioDefinition, transport: Transport, signal: AbortSignal): Promise<void> {
+  await warmUp(setup, definition, setup.warmUpMs, signal);
+  if (!signal.aborted) await transport.open?.(connectionsAhead(setup));
+}
+
 export function scenarioEnv(setup: SliceSetup): ScenarioEnv {
   return { runId: setup.runId, profile: setup.profile, partner: setup.partner, crypto: nodeCrypto, nowMs: () => Date.now(), pool: setup.pool };
 }
 
 export function startSlice(setup: SliceSetup, definition: ScenarioDefinition, clock: Clock, startAtMs: number, signal: AbortSignal, transport?: Transport): { running: RunningSlice; transport: Transport } {
-  const used =
-    transport ??
-    undiciTransport({ target: new URL(setup.target), connections: connectionsFor(setup), timeoutMs: setup.timeoutMs, readBodies: definition.afterResponse !== undefined });
+  const used = transport ?? sliceTransport(setup, definition);
   const expected = new Set(setup.expectedStatuses);
   const running = runSlice({
     definition,

@@ -9,4 +9,6 @@ export interface Transport {
   /** Sends the exact bytes of `request.body`; never rejects (errors are outcomes). */
   send(request: PlannedRequest, signal: AbortSignal): Promise<TransportOutcome>;
   close(): Promise<void>;
+  /** Connects up to `connections` sockets ahead of the first request (optional: in-memory transports have none). */
+  open?(connections: number): Promise<void>;
 }

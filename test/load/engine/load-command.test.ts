@@ -45,9 +45,9 @@ describe('boca-harness load', () => {
     expect(summary.complete).toBe(true);
   });
 
-  test('exits 0 when the thresholds pass', async () => {
+  test.each([[{}], [{ 'warm-up': '0' }]])('exits 0 when the thresholds pass (%j)', async (extra) => {
     const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });
-    expect(await run({ scenario: 'throughput', target: sandbox.url, rate: '40', duration: '1s' }, context)).toBe(0);
+    expect(await run({ scenario: 'throughput', target: sandbox.url, rate: '40', duration: '1s', ...extra }, context)).toBe(0);
   });
 
   test('an interrupted run exits 130 with a partial report marked incomplete', async () => {
@@ -65,6 +65,7 @@ describe('boca-harness load', () => {
     [{ scenario: 'throughput', engine: 'jmeter' }, 'expected node or k6'],
     [{ scenario: 'throughput', engine: 'k6' }, 'k6 is not installed'],
     [{ scenario: 'throughput', rate: 'fast' }, '--rate fast'],
+    [{ scenario: 'throughput', 'warm-up': 'soon' }, '--warm-up soon'],
     [{ scenario: 'throughput', target: 'https://api.example.com' }, 'allowHosts'],
   ])('usage error for %j', async (args, message) => {
     const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });
