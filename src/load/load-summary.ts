@@ -90,6 +90,8 @@ export interface LoadSummary {
   readonly durationMs: number;
   /** False when interrupted (Ctrl-C) or stopped early: the figures are partial. */
   readonly complete: boolean;
+  /** Why an incomplete run stopped: a signal (Ctrl-C, SIGTERM), or the cap on requests per run (Node engine). */
+  readonly stoppedEarly?: 'interrupted' | 'request-cap';
   /** False when the generator saturated (event-loop or dispatch lag): figures understate the target. */
   readonly valid: boolean;
   readonly invalidReasons: readonly string[];

@@ -70,6 +70,16 @@ const probes: Probe[] = [
     varied: [201, 201, 401],
   },
   {
+    variant: 'narrower-clock-tolerance',
+    observe: async ({ post, clock }) => [
+      (await post({ timestamp: formatRfc3339(clock.now() - 290_000) })).status,
+      (await post({ timestamp: formatRfc3339(clock.now() + 290_000) })).status,
+      (await post({ timestamp: formatRfc3339(clock.now() - 280_000) })).status,
+    ],
+    healthy: [201, 201, 201],
+    varied: [401, 401, 201],
+  },
+  {
     variant: 'in-flight-waits',
     latencyMs: 150,
     observe: async ({ post, sandbox }) => {

@@ -12,6 +12,7 @@ import { runLoad } from '../../load/engine/run-load.js';
 import { formatProgressLine } from '../../load/engine/load-progress.js';
 import { parseDuration } from '../../load/k6-options/parse-duration.js';
 import type { LoadSummary } from '../../load/load-summary.js';
+import { formatCount } from '../../load/report/format-load.js';
 import { writeLoadReports } from '../../load/report/index.js';
 import type { ScenarioParams } from '../../load/scenario-definition.js';
 import { arrivalRateVus, defaultScenarioParams, findScenarioDefinition, scenarioDefinitions } from '../../load/scenarios/index.js';
@@ -47,6 +48,10 @@ Options:
   --burst N            the declared burst (default: the profile's)
   --workers N          Node engine threads (default: one per core; 0 = this thread)
   --timeout MS         per-request deadline (default 60000, as k6)
+  --max-requests N     stop the run after N requests (default and most
+                       1 000 000); an open-model plan that would send more is
+                       refused before it starts, the Node engine stops
+                       constant-vus phases when they reach it
   --warm-up MS         before t = 0 each thread runs the scenario's requests
                        against a throwaway server of its own so that the JIT
                        has compiled them (default 1000; 0 = off; the target
@@ -63,8 +68,9 @@ the run within a second and writes a partial report marked incomplete.
 
 Exit codes: 0 ok, 99 a threshold failed (as k6), 1 a scenario check failed
 (e.g. an idempotency key mapped to two users), 2 usage or config error (or k6
-missing for --engine k6), 130 interrupted by Ctrl-C or 143 by SIGTERM
-(partial report written, marked incomplete).
+missing for --engine k6, or the run stopped at the request cap: partial
+report written, marked incomplete), 130 interrupted by Ctrl-C or 143 by
+SIGTERM (partial report written, marked incomplete).
 
 Examples:
   boca-harness load --scenario rate-limit                   # embedded sandbox, profile limit
@@ -141,6 +147,8 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
   const workers = workersText !== undefined ? parseWholeNumber(workersText, '--workers', 0, 64) : undefined;
   const timeoutText = text(values, 'timeout');
   const timeoutMs = timeoutText !== undefined ? parseWholeNumber(timeoutText, '--timeout', 100, 600_000) : 60_000;
+  const maxRequestsText = text(values, 'max-requests');
+  const maxRequests = maxRequestsText !== undefined ? parseWholeNumber(maxRequestsText, '--max-requests', 1, defaultLoadLimits.maxRequests) : defaultLoadLimits.maxRequests;
   const warmUpText = text(values, 'warm-up');
   const warmUpMs = warmUpText !== undefined ? parseWholeNumber(warmUpText, '--warm-up', 0, 60_000) : undefined;
   const k6 = engine === 'k6' ? findK6(io.env.PATH) : undefined;
@@ -150,7 +158,7 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
     // The Node engine checks its caps on the whole plan; k6 gets the same rails on the knobs.
     if (params.rate > defaultLoadLimits.maxRate) throw usageError('BOCA_USAGE', `--rate ${params.rate}: above the cap of ${defaultLoadLimits.maxRate}/s per run.`);
     if (params.durationSeconds * 1000 > defaultLoadLimits.maxDurationMs) throw usageError('BOCA_USAGE', `--duration ${params.durationSeconds}s: above the cap of ${defaultLoadLimits.maxDurationMs / 1000} s.`);
-    if (params.rate * params.durationSeconds > defaultLoadLimits.maxRequests) throw usageError('BOCA_USAGE', `${params.rate}/s for ${params.durationSeconds} s: above the cap of ${defaultLoadLimits.maxRequests} requests per run.`);
+    if (params.rate * params.durationSeconds > maxRequests) throw usageError('BOCA_USAGE', `${params.rate}/s for ${params.durationSeconds} s: above the cap of ${maxRequests} requests per run.`);
   }
 
   const targetText = text(values, 'target') ?? config.target;
@@ -198,6 +206,7 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
         timeoutMs,
         runId,
         ...(warmUpMs !== undefined ? { warmUpMs } : {}),
+        limits: { maxRequests },
         // Worker threads only hear an abort that comes after they start: a run already interrupted stays in this thread, where it ends at once.
         ...(io.signal.aborted ? { workers: 0 } : workers !== undefined ? { workers } : {}),
         ...(tty ? { onProgress: (p) => io.stdout.write(`\r\x1b[2K${formatProgressLine(p)}`) } : {}),
@@ -210,12 +219,18 @@ async function run(values: OptionValues, _positionals: string[], io: CommandIo):
   printSummary(summary, io);
   const written = await writeLoadReports(summary, reportsDir, { env: io.env, secrets: [partner.secret] });
   io.stdout.write(`Reports: ${written.directory}/ (load.html, load.md, load.json)\n`);
-  if (!summary.complete) {
+  if (!summary.complete && (io.signal.aborted || summary.stoppedEarly !== 'request-cap')) {
     io.stderr.write('boca-harness: interrupted; the report holds what ran so far and is marked incomplete.\n');
     return interruptedExitCode(io.signal);
   }
+  if (!summary.complete) {
+    io.stderr.write(
+      `boca-harness: the run stopped at the cap of ${formatCount(maxRequests)} requests (a constant-vus phase sends as fast as the target answers); the report holds what ran and is marked incomplete. Shorten --duration, lower --vus or raise --max-requests (at most ${formatCount(defaultLoadLimits.maxRequests)}).\n`,
+    );
+  }
   if (summary.thresholds.some((t) => !t.passed)) return 99;
   if ((summary.checks ?? []).some((c) => !c.passed)) return 1;
+  if (!summary.complete) return 2;
   return k6Exit !== undefined && k6Exit !== 0 ? k6Exit : 0;
 }
 
@@ -235,6 +250,7 @@ export const loadCommand: Command = {
     workers: { type: 'string' },
     timeout: { type: 'string' },
     'warm-up': { type: 'string' },
+    'max-requests': { type: 'string' },
     config: { type: 'string' },
     reports: { type: 'string' },
   },

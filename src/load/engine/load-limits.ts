@@ -29,7 +29,7 @@ export function checkLoadLimits(plans: readonly ScenarioPlan[], limits: LoadLimi
   const duration = plannedDurationMs(plans);
   if (duration > limits.maxDurationMs) throw usageError('BOCA_USAGE', `The run would last ${duration / 1000} s, above the cap of ${limits.maxDurationMs / 1000} s (lower --duration).`);
   const total = plannedArrivals(plans);
-  if (total > limits.maxRequests) throw usageError('BOCA_USAGE', `The run would send ${total} requests, above the cap of ${limits.maxRequests} per run (lower --rate or --duration).`);
+  if (total > limits.maxRequests) throw usageError('BOCA_USAGE', `The run would send ${total} requests, above the cap of ${limits.maxRequests} per run (lower --rate or --duration, or raise --max-requests up to ${defaultLoadLimits.maxRequests}).`);
 }
 
 /** True for 127.0.0.0/8, ::1 and localhost. */

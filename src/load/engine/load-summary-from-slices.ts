@@ -51,6 +51,7 @@ export function loadSummary(input: SummaryInput): LoadSummary {
     startedAt: new Date(input.startAtMs).toISOString(),
     durationMs,
     complete: !input.aborted && !merged.requestCapReached,
+    ...(input.aborted ? { stoppedEarly: 'interrupted' as const } : merged.requestCapReached ? { stoppedEarly: 'request-cap' as const } : {}),
     valid: invalidReasons.length === 0,
     invalidReasons,
     options: input.k6Options,

@@ -86,7 +86,10 @@ export function statusCounts(summary: LoadSummary): string {
 /** Why the run cannot be trusted, one sentence each (empty when valid and complete). */
 export function runWarnings(summary: LoadSummary): string[] {
   const warnings: string[] = [];
-  if (!summary.complete) warnings.push('Incomplete run: it was interrupted or stopped early, so these figures are partial.');
+  if (!summary.complete) {
+    const why = summary.stoppedEarly === 'request-cap' ? 'it stopped at the cap on requests per run' : summary.stoppedEarly === 'interrupted' ? 'it was interrupted' : 'it was interrupted or stopped early';
+    warnings.push(`Incomplete run: ${why}, so these figures are partial.`);
+  }
   if (!summary.valid) {
     const reasons = summary.invalidReasons.length > 0 ? ` (${summary.invalidReasons.join('; ')})` : '';
     warnings.push(`Invalid run: the load generator saturated${reasons}, so the figures understate what the target can do.`);

@@ -59,6 +59,17 @@ describe('boca-harness load', () => {
     expect(JSON.parse(await readFile(join(dir, 'load.json'), 'utf8')).complete).toBe(false);
   });
 
+  test('a closed-model run stopped at --max-requests exits 2 with a partial report that says why', async () => {
+    const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });
+    expect(await run({ scenario: 'idempotency-storm', target: sandbox.url, vus: '4', duration: '20s', 'max-requests': '60', 'warm-up': '0' }, context)).toBe(2);
+    expect(context.err()).toContain('the run stopped at the cap of 60 requests');
+    expect(context.err()).not.toContain('interrupted');
+    const dir = /Reports: (\S+)\//.exec(context.out())![1]!;
+    const summary = JSON.parse(await readFile(join(dir, 'load.json'), 'utf8'));
+    expect(summary).toMatchObject({ complete: false, stoppedEarly: 'request-cap', totals: { sent: 60 } });
+    expect(await readFile(join(dir, 'load.md'), 'utf8')).toContain('Incomplete run: it stopped at the cap on requests per run');
+  });
+
   test.each([
     [{}, '--scenario is required'],
     [{ scenario: 'nope' }, '--scenario nope: unknown'],
@@ -66,6 +77,8 @@ describe('boca-harness load', () => {
     [{ scenario: 'throughput', engine: 'k6' }, 'k6 is not installed'],
     [{ scenario: 'throughput', rate: 'fast' }, '--rate fast'],
     [{ scenario: 'throughput', 'warm-up': 'soon' }, '--warm-up soon'],
+    [{ scenario: 'throughput', 'max-requests': '2000000' }, 'expected a whole number from 1 to 1000000'],
+    [{ scenario: 'throughput', target: 'http://127.0.0.1:9', rate: '40', duration: '2s', 'max-requests': '50' }, 'above the cap of 50 per run'],
     [{ scenario: 'throughput', target: 'https://api.example.com' }, 'allowHosts'],
   ])('usage error for %j', async (args, message) => {
     const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });

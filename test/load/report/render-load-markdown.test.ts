@@ -35,6 +35,13 @@ describe('renderLoadMarkdown', () => {
     expect(md).toContain('| ❌ failed | `http_req_failed` | `rate<0.01` | 0.2 |');
   });
 
+  it.each([
+    ['request-cap', 'it stopped at the cap on requests per run'],
+    ['interrupted', 'it was interrupted'],
+  ] as const)('says why an incomplete run stopped early (%s)', (stoppedEarly, why) => {
+    expect(renderLoadMarkdown(sampleLoadSummary({ complete: false, stoppedEarly }))).toContain(`> Incomplete run: ${why}, so these figures are partial.`);
+  });
+
   it('escapes what the target sent', () => {
     const base = sampleLoadSummary();
     const md = renderLoadMarkdown(
