@@ -4,7 +4,7 @@
  * is marked invalid (`valid: false`) with the reasons.
  */
 export interface GeneratorHealth {
-  /** Event-loop delay p99 of any thread above this, ms, means saturated. Default 50. */
+  /** Event-loop lag p99 of any thread (beyond the monitor's 10 ms resolution, event-loop-lag.ts) above this, ms, means saturated. Default 50. */
   readonly maxEventLoopLagP99Ms: number;
   /** Send time − scheduled time p99 above this, ms, means the schedule was not kept. Default 25. */
   readonly maxDispatchLagP99Ms: number;

@@ -1,8 +1,10 @@
 /**
  * The entry of a load worker thread: finds the scenario definition, opens
- * its own undici Pool, waits for the parent's start time, runs its slice,
+ * its own undici Pool, warms up and connects its sockets (prepareSlice),
+ * says it is ready, waits for the parent's start time, runs its slice,
  * reports progress about once a second and posts its SliceResult (with its
- * event-loop delay p99) when done. Bundled to dist/load-worker.js.
+ * event-loop lag p99) when done. A stop from the parent is heard from the
+ * first moment, warm-up included. Bundled to dist/load-worker.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { realClock } from './clock.js';
