@@ -58,7 +58,7 @@ export const sliceTransport = (setup: SliceSetup, definition: ScenarioDefinition
 /** Before t = 0: warms this thread's code (warm-up.ts), then connects its sockets ahead. */
 export async function prepareSlice(setup: SliceSetup, definition: ScenarioDefinition, transport: Transport, signal: AbortSignal): Promise<void> {
   await warmUp(setup, definition, setup.warmUpMs, signal);
-  if (!signal.aborted) await transport.open?.(connectionsAhead(setup));
+  if (!signal.aborted) await transport.open?.(connectionsAhead(setup), signal);
 }
 
 export function scenarioEnv(setup: SliceSetup): ScenarioEnv {

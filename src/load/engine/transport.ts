@@ -9,6 +9,6 @@ export interface Transport {
   /** Sends the exact bytes of `request.body`; never rejects (errors are outcomes). */
   send(request: PlannedRequest, signal: AbortSignal): Promise<TransportOutcome>;
   close(): Promise<void>;
-  /** Connects up to `connections` sockets ahead of the first request (optional: in-memory transports have none). */
-  open?(connections: number): Promise<void>;
+  /** Connects up to `connections` sockets ahead of the first request; returns within a few seconds, or when `signal` aborts (optional: in-memory transports have none). */
+  open?(connections: number, signal?: AbortSignal): Promise<void>;
 }

@@ -27,6 +27,9 @@ export interface UndiciTransportOptions {
   readonly readBodies: boolean;
 }
 
+/** How long `open` waits for the target to accept, ms. */
+const openWaitMs = 2_000;
+
 /** Sockets opened ahead and not yet used are closed after this long (servers close idle connections, nginx after 60 s). */
 const spareLifetimeMs = 5_000;
 
@@ -41,6 +44,20 @@ interface InFlight extends Dispatcher.DispatchHandler {
   /** Why the engine ended it, if it did. */
   ending?: Ending;
   end(ending: Ending): void;
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (Infinity: only then). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** An idle socket opened ahead that breaks is closed; the pool never gets it. */
@@ -61,6 +78,7 @@ function flatHeaders(headers: Readonly<Record<string, string | string[] | undefi
 export function undiciTransport(options: UndiciTransportOptions): Transport {
   const connector = buildConnector({ timeout: Math.min(options.timeoutMs, 10_000) });
   const spares: Socket[] = [];
+  let closed = false;
   let sparesExpire: ReturnType<typeof setTimeout> | undefined;
   const dropSpares = (): void => {
     for (const socket of spares.splice(0)) socket.destroy();
@@ -108,23 +126,32 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
   };
 
   return {
-    async open(count) {
+    async open(count, signal) {
       const { protocol, host, port } = options.target;
       const hostname = options.target.hostname.replace(/^\[(.*)\]$/, '$1');
       const n = Math.min(count, options.connections);
-      await Promise.all(
+      const connected = Promise.all(
         Array.from(
           { length: n },
           () =>
             new Promise<void>((resolve) => {
               // A socket that cannot be opened ahead is opened (and its error reported) when a request needs it.
               connector({ protocol, host, hostname, port }, (error, socket) => {
-                if (!error && socket) spares.push(socket.on('error', spareError));
+                if (!error && socket) {
+                  if (closed) socket.destroy();
+                  else spares.push(socket.on('error', spareError));
+                }
                 resolve();
               });
             }),
         ),
       );
+      // A target slow to accept does not hold the start back: late sockets still join the spares.
+      const gaveUp = new AbortController();
+      const waits = [connected, sleep(openWaitMs, gaveUp.signal)];
+      if (signal) waits.push(sleep(Number.POSITIVE_INFINITY, AbortSignal.any([signal, gaveUp.signal])));
+      await Promise.race(waits);
+      gaveUp.abort();
       clearTimeout(sparesExpire);
       sparesExpire = setTimeout(dropSpares, spareLifetimeMs).unref();
     },
@@ -187,6 +214,7 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
       });
     },
     async close() {
+      closed = true;
       deadlines.stop();
       clearTimeout(sparesExpire);
       dropSpares();

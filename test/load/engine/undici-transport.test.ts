@@ -4,6 +4,7 @@
  * in flight ended when the run stops. Hostile answers (dribbled or huge
  * bodies, connections lost mid-body) are in test/hostile/broken-responses.test.ts.
  */
+import diagnostics from 'node:diagnostics_channel';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -112,8 +113,16 @@ describe('the load engine transport', () => {
       if (closeNext-- > 0) socket.destroy();
     });
     const transport = transportTo(server.url);
-    await transport.open!(2);
-    await until(() => server.connections() === 2 && server.open() === 0);
+    const clientSockets: Socket[] = [];
+    const onSocket = (message: unknown) => clientSockets.push((message as { socket: Socket }).socket);
+    diagnostics.subscribe('net.client.socket', onSocket);
+    try {
+      await transport.open!(2);
+    } finally {
+      diagnostics.unsubscribe('net.client.socket', onSocket);
+    }
+    // Until this side has seen both closes: a close still on the wire is the race no client can win.
+    await until(() => clientSockets.length === 2 && clientSockets.every((s) => s.destroyed));
     expect(await transport.send(planned, live())).toMatchObject({ status: 201 });
     expect(server.connections()).toBe(3);
   });
@@ -125,6 +134,23 @@ describe('the load engine transport', () => {
     await until(() => server.open() === 3);
     await transport.close();
     await until(() => server.open() === 0);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('closes a socket that connects after the transport closed', async () => {
+    const server = await countingServer();
+    const transport = undiciTransport({ target: new URL(server.url), connections: 3, timeoutMs: 5_000, readBodies: true });
+    const opening = transport.open!(3);
+    await transport.close();
+    await opening;
+    await until(() => server.connections() === 3 && server.open() === 0);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('stops waiting for sockets when the run stops', async () => {
+    const server = await countingServer();
+    const transport = transportTo(server.url);
+    await transport.open!(4, AbortSignal.abort());
     expect(server.requests).toEqual([]);
   });
 
