@@ -98,7 +98,13 @@ export interface ScenarioDefinition {
   readonly description: string;
   /** The k6 options: scenarios (executor, rate, duration, exec), thresholds. */
   options(params: ScenarioParams): Options;
-  /** The request of one iteration of the exec function `exec` (a key of the exported functions). */
+  /**
+   * The request of one iteration of the exec function `exec` (a key of the
+   * exported functions). The Node engine also calls it before t = 0 to warm
+   * up (src/load/engine/warm-up.ts), with the run id suffixed `-warm-up` and
+   * VU ids from 1 000 000 000, and sends those requests to a throwaway
+   * server: it must not assume that every request it builds reaches the target.
+   */
   request(exec: string, iteration: IterationInfo, env: ScenarioEnv): PlannedRequest;
   /** Reads the response: custom metric samples and an optional sleep. */
   afterResponse?(exec: string, iteration: IterationInfo, response: ObservedResponse, env: ScenarioEnv): AfterResponse;
