@@ -100,10 +100,11 @@ export interface ScenarioDefinition {
   options(params: ScenarioParams): Options;
   /**
    * The request of one iteration of the exec function `exec` (a key of the
-   * exported functions). The Node engine also calls it before t = 0 to warm
-   * up (src/load/engine/warm-up.ts), with the run id suffixed `-warm-up` and
-   * VU ids from 1 000 000 000, and sends those requests to a throwaway
-   * server: it must not assume that every request it builds reaches the target.
+   * exported functions). The Node engine also calls it, and
+   * `afterResponse`, before t = 0 to warm up (src/load/engine/warm-up.ts),
+   * with the run id suffixed `-warm-up` and VU ids from 1 000 000 000, and
+   * sends those requests to a throwaway server: key any state by run id or
+   * VU id, and do not assume that every request built reaches the target.
    */
   request(exec: string, iteration: IterationInfo, env: ScenarioEnv): PlannedRequest;
   /** Reads the response: custom metric samples and an optional sleep. */

@@ -54,7 +54,7 @@ Options:
                        constant-vus phases when they reach it
   --warm-up MS         before t = 0 each thread runs the scenario's requests
                        against a throwaway server of its own so that the JIT
-                       has compiled them (default 1000; 0 = off; the target
+                       has compiled them (default 2000; 0 = off; the target
                        never sees them), then connects its VUs' sockets
   --config FILE        boca.config.json (default ./boca.config.json if present);
                        its "allowHosts" lists the hosts besides loopback a load

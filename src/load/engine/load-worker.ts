@@ -9,7 +9,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { realClock } from './clock.js';
 import { eventLoopLag } from './event-loop-lag.js';
-import { findDefinition, prepareSlice, sliceTransport, startSlice, type SliceSetup } from './slice-setup.js';
+import { prepareSlice } from './prepare-slice.js';
+import { findDefinition, sliceTransport, startSlice, type SliceSetup } from './slice-setup.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 
 const port = parentPort!;

@@ -27,7 +27,8 @@ import { runThreads } from './run-threads.js';
 import { runVerification } from './run-verification.js';
 import { plannedDurationMs, scenarioPlans, type ScenarioPlan } from './scenario-plan.js';
 import type { SliceResult } from './slice-result.js';
-import { prepareSlice, scenarioEnv, sliceTransport, startSlice, type SliceSetup } from './slice-setup.js';
+import { prepareSlice } from './prepare-slice.js';
+import { scenarioEnv, sliceTransport, startSlice, type SliceSetup } from './slice-setup.js';
 import type { Transport } from './transport.js';
 import { undiciTransport } from './undici-transport.js';
 import { defaultUserPool } from './default-user-pool.js';
@@ -65,7 +66,7 @@ export interface RunLoadOptions {
   readonly health?: Partial<GeneratorHealth>;
   /** Keep one observation per request for the 429 analysis and timeline. Default true. */
   readonly keepObservations?: boolean;
-  /** Ms each thread runs the engine's hot path against its own throwaway server before the schedule starts (warm-up.ts). Default 1000. */
+  /** Ms each thread runs the engine's hot path against its own throwaway server before the schedule starts (warm-up.ts). Default 2000. */
   readonly warmUpMs?: number;
   /** In-thread runs only (tests): the clock and transport. */
   readonly clock?: Clock;

@@ -36,6 +36,8 @@ export interface SliceOptions {
   readonly maxRequests: number;
   /** Keep a ResponseObservation per request (for the 429 analysis and the timeline). Default true. */
   readonly keepObservations?: boolean;
+  /** The id of the run's first VU (k6: 1). The warm-up numbers its VUs apart from any real one. */
+  readonly firstVuId?: number;
 }
 
 export interface RunningSlice {
@@ -64,7 +66,8 @@ export function runSlice(options: SliceOptions): RunningSlice {
     progress: () => progress,
     nextVuId: (() => {
       let local = 0;
-      return () => local++ * count + index + 1;
+      const first = options.firstVuId ?? 1;
+      return () => local++ * count + index + first;
     })(),
   };
 

@@ -13,7 +13,6 @@ import { runSlice, segmentShare, type RunningSlice } from './run-slice.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import type { Transport } from './transport.js';
 import { undiciTransport } from './undici-transport.js';
-import { warmUp } from './warm-up.js';
 
 export interface SliceSetup {
   /** ScenarioDefinition.name; the worker finds the definition by it. */
@@ -44,21 +43,14 @@ export function connectionsFor(setup: Pick<SliceSetup, 'plans' | 'segment'>): nu
   return Math.max(1, Math.min(2048, vus));
 }
 
-/** Sockets to open before t = 0: the VUs the scenarios that start at once begin with (pre-allocated, or all of constant-vus). */
-export function connectionsAhead(setup: Pick<SliceSetup, 'plans' | 'segment'>): number {
-  const { index, count } = setup.segment;
-  const vus = setup.plans.filter((plan) => plan.startMs === 0).reduce((sum, plan) => sum + segmentShare(plan.kind === 'arrival' ? plan.preAllocatedVUs : plan.vus, index, count), 0);
-  return Math.min(connectionsFor(setup), vus);
-}
-
 /** The thread's transport: an undici Pool with a socket per VU it may hold. */
 export const sliceTransport = (setup: SliceSetup, definition: ScenarioDefinition): Transport =>
   undiciTransport({ target: new URL(setup.target), connections: connectionsFor(setup), timeoutMs: setup.timeoutMs, readBodies: definition.afterResponse !== undefined });
 
-/** Before t = 0: warms this thread's code (warm-up.ts), then connects its sockets ahead. */
-export async function prepareSlice(setup: SliceSetup, definition: ScenarioDefinition, transport: Transport, signal: AbortSignal): Promise<void> {
-  await warmUp(setup, definition, setup.warmUpMs, signal);
-  if (!signal.aborted) await transport.open?.(connectionsAhead(setup), signal);
+/** k6's expected statuses of a run: 200–399 and the scenario's own (http_req_failed, the `expected_response` tag). */
+export function expectedStatusFor(setup: Pick<SliceSetup, 'expectedStatuses'>): (status: number) => boolean {
+  const expected = new Set(setup.expectedStatuses);
+  return (status) => (status >= 200 && status < 400) || expected.has(status);
 }
 
 export function scenarioEnv(setup: SliceSetup): ScenarioEnv {
@@ -67,7 +59,6 @@ export function scenarioEnv(setup: SliceSetup): ScenarioEnv {
 
 export function startSlice(setup: SliceSetup, definition: ScenarioDefinition, clock: Clock, startAtMs: number, signal: AbortSignal, transport?: Transport): { running: RunningSlice; transport: Transport } {
   const used = transport ?? sliceTransport(setup, definition);
-  const expected = new Set(setup.expectedStatuses);
   const running = runSlice({
     definition,
     plans: setup.plans,
@@ -78,7 +69,7 @@ export function startSlice(setup: SliceSetup, definition: ScenarioDefinition, cl
     startAtMs,
     signal,
     sinkKeys: sinkKeys(setup.thresholdKeys),
-    expectedStatus: (status) => (status >= 200 && status < 400) || expected.has(status),
+    expectedStatus: expectedStatusFor(setup),
     maxRequests: setup.maxRequests,
     keepObservations: setup.keepObservations,
   });

@@ -1,15 +1,16 @@
 /**
- * The warm-up before a thread's schedule: the scenario's own request
- * builder runs against a throwaway server of the thread's own, never the
- * target, with a run id and VU ids of its own, and never afterResponse.
+ * The warm-up before a thread's schedule: the scenario's own definition runs
+ * against a throwaway server of the thread's own, never the target, for each
+ * of the run's plans, with a run id and VU ids of its own.
  */
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../../src/contract/profile.js';
 import { defaultUserPool } from '../../../src/load/engine/default-user-pool.js';
 import type { ScenarioPlan } from '../../../src/load/engine/scenario-plan.js';
-import { connectionsAhead, type SliceSetup } from '../../../src/load/engine/slice-setup.js';
-import { warmUp } from '../../../src/load/engine/warm-up.js';
+import { connectionsAhead } from '../../../src/load/engine/prepare-slice.js';
+import type { SliceSetup } from '../../../src/load/engine/slice-setup.js';
+import { warmUp, warmUpFirstVuId } from '../../../src/load/engine/warm-up.js';
 import type { IterationInfo, ScenarioDefinition } from '../../../src/load/scenario-definition.js';
 import { createBody } from '../../../src/load/scenarios/create-body.js';
 import { signedCreate } from '../../../src/load/scenarios/signed-create.js';
@@ -62,7 +63,7 @@ function setup(url: string, overrides: Partial<SliceSetup> = {}): SliceSetup {
 
 function recordingDefinition() {
   const requests: { exec: string; info: IterationInfo; runId: string }[] = [];
-  let responses = 0;
+  const responses: { status: number; vu: number; runId: string }[] = [];
   const definition: ScenarioDefinition = {
     name: 'recording',
     description: 'records what the warm-up calls',
@@ -71,24 +72,25 @@ function recordingDefinition() {
       requests.push({ exec, info, runId: env.runId });
       return signedCreate(env, createBody(env, info.iterationInTest, `w-${info.iterationInTest}`));
     },
-    afterResponse() {
-      responses++;
+    afterResponse(_exec, info, response, env) {
+      responses.push({ status: response.status, vu: info.vu, runId: env.runId });
       return {};
     },
   };
-  return { definition, requests, responses: () => responses };
+  return { definition, requests, responses };
 }
 
 describe('warmUp', () => {
-  it("runs the scenario's requests against its own server, never the target, under its own run id and VU ids", async () => {
+  it("runs the scenario against its own server, never the target, under its own run id and VU ids", async () => {
     const { url, hits } = await target();
     const recording = recordingDefinition();
     await warmUp(setup(url), recording.definition, 150, new AbortController().signal);
     expect(recording.requests.length).toBeGreaterThan(10);
     expect(hits()).toBe(0);
-    expect(recording.responses()).toBe(0);
-    expect(new Set(recording.requests.map((r) => r.runId))).toEqual(new Set(['run-1-warm-up']));
-    expect(Math.min(...recording.requests.map((r) => r.info.vu))).toBeGreaterThanOrEqual(1_000_000_000);
+    expect(recording.responses.length).toBeGreaterThan(10);
+    expect(new Set(recording.responses.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set([...recording.requests, ...recording.responses].map((r) => r.runId))).toEqual(new Set(['run-1-warm-up']));
+    expect(Math.min(...recording.requests.map((r) => r.info.vu), ...recording.responses.map((r) => r.vu))).toBeGreaterThanOrEqual(warmUpFirstVuId);
     expect(new Set(recording.requests.map((r) => `${r.info.scenario}:${r.exec}`))).toEqual(new Set(['above:offered', 'polite:polite', 'later:polite']));
   });
 
