@@ -69,7 +69,7 @@ function throwawayServer(): Promise<{ readonly port: number; stop(): Promise<voi
   });
 }
 
-/** Runs the engine's hot path in this thread for `durationMs` (nothing when 0). */
+/** Runs the scenario and the engine's hot path in this thread for `durationMs` against a throwaway server (nothing when 0). */
 export async function warmUp(setup: SliceSetup, definition: ScenarioDefinition, durationMs: number, signal: AbortSignal): Promise<void> {
   if (durationMs <= 0 || signal.aborted || setup.plans.length === 0) return;
   const server = await throwawayServer();
