@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../../src/contract/profile.js';
 import { defaultUserPool } from '../../../src/load/engine/default-user-pool.js';
 import type { ScenarioPlan } from '../../../src/load/engine/scenario-plan.js';
-import { connectionsAhead } from '../../../src/load/engine/prepare-slice.js';
+import { connectionsAhead, maxConnectionsAhead } from '../../../src/load/engine/prepare-slice.js';
 import type { SliceSetup } from '../../../src/load/engine/slice-setup.js';
 import { warmUp, warmUpFirstVuId } from '../../../src/load/engine/warm-up.js';
 import type { IterationInfo, ScenarioDefinition } from '../../../src/load/scenario-definition.js';
@@ -108,5 +108,10 @@ describe('connectionsAhead', () => {
     expect(connectionsAhead({ plans, segment: { index: 0, count: 1 } })).toBe(9);
     expect(connectionsAhead({ plans, segment: { index: 0, count: 2 } })).toBe(3 + 2);
     expect(connectionsAhead({ plans, segment: { index: 1, count: 2 } })).toBe(3 + 1);
+  });
+
+  it(`opens at most ${maxConnectionsAhead} per thread: a larger burst would overflow the target's accept backlog`, () => {
+    const big: ScenarioPlan[] = [{ ...base, kind: 'arrival', name: 'big', exec: 'offered', stages: [{ durationMs: 1000, fromRate: 5000, toRate: 5000 }], preAllocatedVUs: 2510, maxVUs: 2510 }];
+    expect(connectionsAhead({ plans: big, segment: { index: 0, count: 2 } })).toBe(maxConnectionsAhead);
   });
 });
