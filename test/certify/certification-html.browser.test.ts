@@ -3,28 +3,20 @@
  * under its Content-Security-Policy, the conformance failure is shown open,
  * and both load parts show their charts.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCertificationHtml } from '../../src/certify/render-certification-html.js';
-import { dumpDom, screenshot } from '../report/headless-chromium.js';
+import { dumpDom, pageDirectory, screenshot } from '../report/headless-chromium.js';
 import { sampleCertification } from './sample-certification.js';
 
 const keepDir = process.env['BOCA_KEEP_SCREENSHOTS'];
 
 describe('certification.html in headless Chromium', () => {
-  let dir: string;
+  const pages = pageDirectory('boca-certification-html-');
   let url: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'boca-certification-html-'));
-    const file = join(dir, 'certification.html');
-    await writeFile(file, renderCertificationHtml(sampleCertification()));
-    url = pathToFileURL(file).href;
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    url = await pages.page('certification.html', renderCertificationHtml(sampleCertification()));
   });
 
   it('renders the conformance failure and the load charts', { timeout: 60_000 }, async () => {
@@ -40,7 +32,7 @@ describe('certification.html in headless Chromium', () => {
   });
 
   it('paints a full page (screenshot)', { timeout: 60_000 }, async () => {
-    const png = join(keepDir ?? dir, 'certification.png');
+    const png = join(keepDir ?? pages.path(), 'certification.png');
     await screenshot(url, png, { width: 1280, height: 4000 });
     const bytes = await readFile(png);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -5,10 +5,12 @@
  * error, never a silent pass.
  */
 import { execFile } from 'node:child_process';
-import { access, constants, mkdtemp, rm } from 'node:fs/promises';
+import { access, constants, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -59,4 +61,32 @@ export async function dumpDom(url: string): Promise<string> {
 export async function screenshot(url: string, file: string, size: { width: number; height: number }): Promise<void> {
   await requireChromium();
   await withProfile((args) => run(chromiumPath, [...args, `--screenshot=${file}`, `--window-size=${size.width},${size.height}`, url], { timeout: 60_000 }));
+}
+
+/** Pages for one describe block: a temporary directory made before its tests and removed after them. */
+export interface PageDirectory {
+  /** Writes `html` as `name` and returns its file URL. */
+  page(name: string, html: string): Promise<string>;
+  /** The directory (for screenshots). */
+  path(): string;
+}
+
+/** Registers the hooks of a PageDirectory in the calling describe block. */
+export function pageDirectory(prefix: string): PageDirectory {
+  let dir: string | undefined;
+  // No requireChromium() here: a failing hook would report the tests as skipped; each test fails on its own instead.
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    async page(name, html) {
+      const file = join(dir!, name);
+      await writeFile(file, html);
+      return pathToFileURL(file).href;
+    },
+    path: () => dir!,
+  };
 }

@@ -4,30 +4,16 @@
  * shows the failing check, and renders hostile target output as text.
  * Fails, with the install command, when Chromium is missing.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/render-html.js';
-import { dumpDom, screenshot } from './headless-chromium.js';
+import { dumpDom, pageDirectory, screenshot } from './headless-chromium.js';
 import { sampleSummary, summaryWithResponseBody } from './sample-summary.js';
 
 describe('report.html in headless Chromium', () => {
-  let dir: string;
-  const page = async (name: string, html: string): Promise<string> => {
-    const file = join(dir, name);
-    await writeFile(file, html);
-    return pathToFileURL(file).href;
-  };
-
-  // No requireChromium() here: a failing hook would report the tests as skipped; each test fails on its own instead.
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'boca-report-html-'));
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const pages = pageDirectory('boca-report-html-');
+  const page = pages.page;
 
   it('renders, runs its script and shows the failing check open', { timeout: 60_000 }, async () => {
     const dom = await dumpDom(await page('report.html', renderHtml(sampleSummary())));
@@ -55,7 +41,7 @@ describe('report.html in headless Chromium', () => {
   });
 
   it('paints a full page (screenshot)', { timeout: 60_000 }, async () => {
-    const png = join(dir, 'report.png');
+    const png = join(pages.path(), 'report.png');
     await screenshot(await page('shot.html', renderHtml(sampleSummary())), png, { width: 1280, height: 2000 });
     const bytes = await readFile(png);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');

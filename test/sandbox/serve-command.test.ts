@@ -2,29 +2,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseRequestsPerSecond } from '../../src/cli/rate-limit-option.js';
+import { captureIo } from '../cli/capture-io.js';
 import { partner2, send } from './sandbox-client.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'boca-serve-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 function cliIo(env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const controller = new AbortController();
-  const io = { stdout, stderr, env, cwd, signal: controller.signal };
+  const io = captureIo(env, cwd);
   const banner = async (): Promise<string> => {
-    for (let i = 0; i < 500 && !out.includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 10));
-    return out;
+    for (let i = 0; i < 500 && !io.out().includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 10));
+    return io.out();
   };
-  return { io, stop: () => controller.abort(), banner, output: () => out, errors: () => err };
+  return { io, stop: io.abort, banner, output: io.out, errors: io.err };
 }
 
 describe('serve', () => {

@@ -1,11 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CommandIo } from '../../../src/cli/command.js';
 import { loadCommand } from '../../../src/cli/commands/load.js';
 import { startSandbox, type StartedSandbox } from '../../../src/sandbox/index.js';
+import { captureIo, type CapturedIo } from '../../cli/capture-io.js';
 
 const partner = { apiKey: 'pk_cmd_test', secret: 'sk_cmd_test_secret_value' };
 let sandbox: StartedSandbox;
@@ -20,19 +19,11 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const value: CommandIo = { stdout, stderr, env: { PATH: '', ...env }, cwd, signal };
-  return { io: value, out: () => out, err: () => err };
-}
+/** The command's io, with an empty PATH (so k6 is never found) and the test's working directory. */
+const io = (env: NodeJS.ProcessEnv = {}): CapturedIo => captureIo({ PATH: '', ...env }, cwd);
 
 // No warm-up unless a test asks for one: it only adds seconds to runs of 40 requests/s.
-const run = (args: Record<string, string>, context: ReturnType<typeof io>) => loadCommand.run({ reports: 'reports', workers: '0', 'warm-up': '0', ...args }, [], context.io);
+const run = (args: Record<string, string>, context: CapturedIo) => loadCommand.run({ reports: 'reports', workers: '0', 'warm-up': '0', ...args }, [], context);
 
 describe('boca-harness load', () => {
   test('exits 99 when a threshold fails (every request rejected) and writes the reports', async () => {
@@ -52,9 +43,8 @@ describe('boca-harness load', () => {
   });
 
   test('an interrupted run exits 130 with a partial report marked incomplete', async () => {
-    const controller = new AbortController();
-    const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret }, controller.signal);
-    setTimeout(() => controller.abort(), 300);
+    const context = io({ BOCA_API_KEY: partner.apiKey, BOCA_API_SECRET: partner.secret });
+    setTimeout(() => context.abort(), 300);
     expect(await run({ scenario: 'throughput', target: sandbox.url, rate: '50', duration: '20s' }, context)).toBe(130);
     const dir = /Reports: (\S+)\//.exec(context.out())![1]!;
     expect(JSON.parse(await readFile(join(dir, 'load.json'), 'utf8')).complete).toBe(false);

@@ -3,31 +3,19 @@
  * renders with its three charts (plotted paths and bars) and the accepted to
  * declared ratio. Fails, with the install command, when Chromium is missing.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderLoadHtml } from '../../../src/load/report/render-load-html.js';
-import { dumpDom, screenshot } from '../../report/headless-chromium.js';
+import { dumpDom, pageDirectory, screenshot } from '../../report/headless-chromium.js';
 import { sampleK6Summary, sampleLoadSummary } from './sample-load-summary.js';
 
 /** Where to keep the screenshot for a person to look at (`BOCA_KEEP_SCREENSHOTS=dir`). */
 const keepDir = process.env['BOCA_KEEP_SCREENSHOTS'];
 
 describe('load.html in headless Chromium', () => {
-  let dir: string;
-  const page = async (name: string, html: string): Promise<string> => {
-    const file = join(dir, name);
-    await writeFile(file, html);
-    return pathToFileURL(file).href;
-  };
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'boca-load-html-'));
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const pages = pageDirectory('boca-load-html-');
+  const page = pages.page;
 
   it('renders the three charts with plotted lines and bars, and the ratio', { timeout: 60_000 }, async () => {
     const dom = await dumpDom(await page('load.html', renderLoadHtml(sampleLoadSummary())));
@@ -50,7 +38,7 @@ describe('load.html in headless Chromium', () => {
   });
 
   it('paints a full page (screenshot)', { timeout: 60_000 }, async () => {
-    const png = join(keepDir ?? dir, 'load.png');
+    const png = join(keepDir ?? pages.path(), 'load.png');
     await screenshot(await page('shot.html', renderLoadHtml(sampleLoadSummary())), png, { width: 1280, height: 2200 });
     const bytes = await readFile(png);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
