@@ -47,8 +47,7 @@ function planTags(plan: ScenarioPlan): Readonly<Record<string, string>> {
   return tags;
 }
 
-// Runs thousands of times a second per thread: no object is built that nothing reads
-// (tags only when a threshold sink may want them).
+// Runs thousands of times a second per thread: no object is built that nothing reads.
 export async function iterate(context: IterationContext, plan: ScenarioPlan, vu: Vu, iterationInTest: number, scheduledAtMs: number, model: 'open' | 'closed', signal: AbortSignal): Promise<void> {
   const { options, result } = context;
   const { clock, definition, env, sinkKeys } = options;
@@ -62,8 +61,10 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
     scriptError(result, error);
     return;
   }
+  // Tags feed threshold sinks only: without sinks no tag object is built.
+  const sinking = sinkKeys.length > 0;
   const baseTags = planTags(plan);
-  const tags = request.tags ? { ...baseTags, ...request.tags } : baseTags;
+  const tags = sinking && request.tags ? { ...baseTags, ...request.tags } : baseTags;
   const sentAtMs = clock.now();
   const scheduled = model === 'open' ? scheduledAtMs : sentAtMs;
   result.sent++;
@@ -90,7 +91,7 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
   else progress.failed++;
   record(progress.latency, fromScheduledUs);
 
-  if (sinkKeys.length > 0) {
+  if (sinking) {
     const expected = error === undefined && options.expectedStatus(status);
     const requestTags = { ...tags, status: String(status), method: request.method, expected_response: String(expected) };
     addSample(sinkKeys, sinks, 'http_reqs', 'counter', 1, requestTags, receivedAtMs);
@@ -119,7 +120,7 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
     const response: ObservedResponse = { status, headers, body: 'body' in outcome ? outcome.body : '', durationMs: receivedAtMs - sentAtMs, receivedAtMs };
     try {
       const after = definition.afterResponse(plan.exec, info, response, env);
-      for (const sample of after.samples ?? []) addSample(sinkKeys, sinks, sample.metric, sample.kind, sample.value, { ...tags, ...sample.tags }, receivedAtMs);
+      if (sinking) for (const sample of after.samples ?? []) addSample(sinkKeys, sinks, sample.metric, sample.kind, sample.value, { ...tags, ...sample.tags }, receivedAtMs);
       if (after.sleepSeconds !== undefined && after.sleepSeconds > 0 && !signal.aborted) {
         await clock.sleepUntil(clock.now() + after.sleepSeconds * 1000, signal);
         vu.waitedRetryAfter = status === 429;
@@ -128,7 +129,7 @@ export async function iterate(context: IterationContext, plan: ScenarioPlan, vu:
       scriptError(result, caught);
     }
   }
-  if (sinkKeys.length > 0) {
+  if (sinking) {
     addSample(sinkKeys, sinks, 'iterations', 'counter', 1, baseTags, receivedAtMs);
     addSample(sinkKeys, sinks, 'iteration_duration', 'trend', clock.now() - iterationStart, baseTags, receivedAtMs);
   }

@@ -14,6 +14,7 @@
 import type { Socket } from 'node:net';
 import { buildConnector, Pool, type Dispatcher } from 'undici';
 import { transportErrorCode } from '../../http/transport-error-code.js';
+import { realClock } from './clock.js';
 import { deadlineSweeper } from './deadline-sweeper.js';
 import type { Transport, TransportOutcome } from './transport.js';
 
@@ -44,20 +45,6 @@ interface InFlight extends Dispatcher.DispatchHandler {
   /** Why the engine ended it, if it did. */
   ending?: Ending;
   end(ending: Ending): void;
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts (Infinity: only then). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** An idle socket opened ahead that breaks is closed; the pool never gets it. */
@@ -147,11 +134,10 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
         ),
       );
       // A target slow to accept does not hold the start back: late sockets still join the spares.
-      const gaveUp = new AbortController();
-      const waits = [connected, sleep(openWaitMs, gaveUp.signal)];
-      if (signal) waits.push(sleep(Number.POSITIVE_INFINITY, AbortSignal.any([signal, gaveUp.signal])));
-      await Promise.race(waits);
-      gaveUp.abort();
+      const connectedOrStopped = new AbortController();
+      const waited = realClock.sleepUntil(realClock.now() + openWaitMs, signal ? AbortSignal.any([signal, connectedOrStopped.signal]) : connectedOrStopped.signal);
+      await Promise.race([connected, waited]);
+      connectedOrStopped.abort();
       clearTimeout(sparesExpire);
       sparesExpire = setTimeout(dropSpares, spareLifetimeMs).unref();
     },
